@@ -1,0 +1,70 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Confidentiality, EvidenceKind, Reliability } from './evidence.enums';
+
+@ObjectType({
+  description: 'A source that supports an assessment: a law, a decision, statistics, an interview, …',
+})
+@Entity({ name: 'evidence' })
+export class Evidence {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'assessment_id', type: 'uuid' })
+  assessmentId: string;
+
+  /** Copied from the assessment (and held equal by a foreign key) so that row checks need no join. */
+  @Column({ name: 'country_code', type: 'char', length: 2 })
+  countryCode: string;
+
+  @Field(() => EvidenceKind, { description: 'What kind of source this is.' })
+  @Column({ type: 'text' })
+  kind: EvidenceKind;
+
+  @Field({ description: 'Title of the document or a short description of the source.' })
+  @Column({ type: 'text' })
+  title: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Formal citation, e.g. "Official Gazette 85/2005, Art. 388".',
+  })
+  @Column({ type: 'text', nullable: true })
+  citation: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the source can be read (http or https URL).' })
+  @Column({ type: 'text', nullable: true })
+  url: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Date of the document, decision or visit (ISO date).' })
+  @Column({ name: 'document_date', type: 'date', nullable: true })
+  documentDate: string | null;
+
+  @Field({ description: 'Language of the source as a BCP 47 tag, e.g. `sr-Latn`.' })
+  @Column({ type: 'text' })
+  language: string;
+
+  @Field(() => String, { nullable: true, description: 'The institution that issued the source.' })
+  @Column({ name: 'issuing_institution', type: 'text', nullable: true })
+  issuingInstitution: string | null;
+
+  @Field(() => Reliability, { description: 'How reliable the source is judged to be.' })
+  @Column({ type: 'text' })
+  reliability: Reliability;
+
+  @Field(() => Confidentiality, { description: 'Who may read this evidence.' })
+  @Column({ type: 'text' })
+  confidentiality: Confidentiality;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdById: string | null;
+
+  @Field({ description: 'When the evidence was recorded.' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field({ description: 'When the evidence was last changed.' })
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
