@@ -1,0 +1,15 @@
+import type { DataSource } from 'typeorm';
+import type { StatementCounter } from '../db/statement-counter';
+import type { LocaleTag } from './i18n';
+import type { Loaders } from '../graphql/loaders';
+
+/** Everything a resolver and a service know about the request they serve. */
+export interface RequestContext {
+  requestId: string;
+  dataSource: DataSource;
+  /** The language texts resolve in when a field is not given a `locale`. */
+  locale: LocaleTag;
+  /** Per-request DataLoaders, so that related fields batch and cache within one request only. */
+  loaders: Loaders;
+  statements: StatementCounter;
+}

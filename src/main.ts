@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { resolveDatabase } from './db/bootstrap';
+import { createDataSource } from './db/data-source';
+import { seedDemoData, isDatabaseEmpty } from './seed/seed';
+import { createServer } from './server';
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await resolveDatabase(config, log);
+  const dataSource = createDataSource({ url: database.url, logSql: config.logSql });
+  await dataSource.initialize();
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length > 0)
+    log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+  if (config.seedOnStart && (await isDatabaseEmpty(dataSource))) {
+    const summary = await seedDemoData(dataSource);
+    log(`Loaded the demo data: ${summary}`);
+  }
+
+  const server = await createServer(config, dataSource);
+  const port = await server.listen(config.port);
+  log(`GraphQL API ready at http://localhost:${port}/graphql`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, shutting down`);
+    await server.close();
+    await dataSource.destroy();
+    await database.embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else
+    process.stderr.write(
+      `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  process.exit(1);
+});

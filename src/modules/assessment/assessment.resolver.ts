@@ -1,0 +1,98 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { pageWindow, PageArgs, toConnection } from '../../common/connection';
+import { Locale } from '../../common/i18n';
+import { LocalizedText } from '../../common/localized-text.type';
+import { LOCALE_ARG_DESCRIPTION, localize } from '../../common/localize';
+import { assertCountryCode, assertId } from '../../common/validation';
+import { Country } from '../country/country.entity';
+import { MonitoringCycle } from '../cycle/cycle.entity';
+import { EvidenceConnection } from '../evidence/evidence.types';
+import { Indicator } from '../indicator/indicator.entity';
+import { ReviewCommentConnection } from '../review-comment/review-comment.types';
+import { User } from '../user/user.entity';
+import { Assessment } from './assessment.entity';
+import { answerText, listAssessments } from './assessment.service';
+import { AssessmentConnection, AssessmentsArgs } from './assessment.types';
+
+@Resolver(() => Assessment)
+export class AssessmentResolver {
+  @Query(() => AssessmentConnection, {
+    description: 'Assessments ordered by country and framework order, narrowed by the arguments given.',
+  })
+  async assessments(@Args() args: AssessmentsArgs, @Ctx() ctx: RequestContext) {
+    const filter = {
+      cycleId: args.cycleId ? assertId(args.cycleId, 'cycleId') : null,
+      countryCode: args.countryCode ? assertCountryCode(args.countryCode, 'countryCode') : null,
+      indicatorId: args.indicatorId ? assertId(args.indicatorId, 'indicatorId') : null,
+      status: args.status ?? null,
+    };
+    return toConnection(await listAssessments(ctx, filter, pageWindow(args)));
+  }
+
+  @Query(() => Assessment, { nullable: true, description: 'One assessment by id; null when there is none.' })
+  assessment(
+    @Arg('id', () => ID, { description: 'The identifier.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.loaders.assessment.byId.load(assertId(id, 'id'));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The answer as text, whatever the answer type: the score (`0`–`3`) or `NOT_APPLICABLE`/`NO_DATA`, a ' +
+      'number, `true`/`false`, or the text answer. Null while unanswered.',
+  })
+  value(@Root() assessment: Assessment): string | null {
+    return answerText(assessment);
+  }
+
+  @FieldResolver(() => LocalizedText, {
+    nullable: true,
+    description: 'The partner’s findings behind the answer.',
+  })
+  narrative(
+    @Root() assessment: Assessment,
+    @Ctx() ctx: RequestContext,
+    @Arg('locale', () => Locale, { nullable: true, description: LOCALE_ARG_DESCRIPTION }) locale?: Locale,
+  ) {
+    return localize(ctx, assessment.narrative, locale);
+  }
+
+  @FieldResolver(() => Indicator, { description: 'The indicator assessed.' })
+  indicator(@Root() assessment: Assessment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.indicator.byId.load(assessment.indicatorId);
+  }
+
+  @FieldResolver(() => Country, { description: 'The country assessed.' })
+  country(@Root() assessment: Assessment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.country.byCode.load(assessment.countryCode);
+  }
+
+  @FieldResolver(() => MonitoringCycle, { description: 'The monitoring cycle of the assessment.' })
+  cycle(@Root() assessment: Assessment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.cycle.byId.load(assessment.cycleId);
+  }
+
+  @FieldResolver(() => EvidenceConnection, {
+    description: 'The evidence behind the assessment, oldest first.',
+  })
+  async evidence(@Root() assessment: Assessment, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    const request = { key: assessment.id, filter: null, window: pageWindow(page) };
+    return toConnection(await ctx.loaders.evidence.pageByAssessment.load(request));
+  }
+
+  @FieldResolver(() => ReviewCommentConnection, {
+    description: 'Review comments on the assessment, oldest first.',
+  })
+  async comments(@Root() assessment: Assessment, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    const request = { key: assessment.id, filter: null, window: pageWindow(page) };
+    return toConnection(await ctx.loaders.reviewComment.pageByAssessment.load(request));
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who last changed the assessment.' })
+  updatedBy(@Root() assessment: Assessment, @Ctx() ctx: RequestContext) {
+    return assessment.updatedById ? ctx.loaders.user.byId.load(assessment.updatedById) : null;
+  }
+}

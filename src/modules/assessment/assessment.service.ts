@@ -1,0 +1,83 @@
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context';
+import type { Page, PageWindow } from '../../common/connection';
+import { emptyPage, loadPages } from '../../common/paging';
+import { Assessment } from './assessment.entity';
+import type { AssessmentFilter } from './assessment.types';
+
+const INDICATOR_JOIN = 'JOIN indicator i ON i.id = t.indicator_id';
+const ORDER = 't.country_code, i.position, t.id';
+
+function filterSql(filter: AssessmentFilter, params: unknown[]): string[] {
+  const conditions: string[] = [];
+  const add = (column: string, value: unknown) => {
+    if (value == null) return;
+    params.push(value);
+    conditions.push(`t.${column} = $${params.length}`);
+  };
+  add('cycle_id', filter.cycleId);
+  add('country_code', filter.countryCode);
+  add('indicator_id', filter.indicatorId);
+  add('status', filter.status);
+  return conditions;
+}
+
+export async function listAssessments(
+  ctx: RequestContext,
+  filter: AssessmentFilter,
+  window: PageWindow,
+): Promise<Page<Assessment>> {
+  const params: unknown[] = [];
+  const conditions = filterSql(filter, params);
+  const pages = await loadPages(
+    ctx.dataSource,
+    Assessment,
+    {
+      where: conditions.join(' AND ') || 'true',
+      params,
+      partitionBy: null,
+      join: INDICATOR_JOIN,
+      orderBy: ORDER,
+    },
+    window,
+  );
+  return pages.get('') ?? emptyPage(window);
+}
+
+/** One page of assessments per parent (a country or a cycle), for a batch of parents. */
+export function pageAssessments(
+  ctx: RequestContext,
+  parent: 'country_code' | 'cycle_id',
+  keys: string[],
+  filter: AssessmentFilter,
+  window: PageWindow,
+): Promise<Map<string, Page<Assessment>>> {
+  const params: unknown[] = [keys];
+  const rest = { ...filter, [parent === 'country_code' ? 'countryCode' : 'cycleId']: null };
+  const conditions = [`t.${parent} = ANY($1)`, ...filterSql(rest, params)];
+  return loadPages(
+    ctx.dataSource,
+    Assessment,
+    {
+      where: conditions.join(' AND '),
+      params,
+      partitionBy: `t.${parent}`,
+      join: INDICATOR_JOIN,
+      orderBy: ORDER,
+    },
+    window,
+  );
+}
+
+export function findAssessments(ctx: RequestContext, ids: readonly string[]): Promise<Assessment[]> {
+  return ctx.dataSource.getRepository(Assessment).find({ where: { id: In([...ids]) } });
+}
+
+/** The answer as one text: the score, the number, yes/no or the text, whichever the indicator takes. */
+export function answerText(assessment: Assessment): string | null {
+  if (assessment.score !== null) return String(assessment.score);
+  if (assessment.notScoredReason !== null) return assessment.notScoredReason;
+  if (assessment.valueNumber !== null) return String(assessment.valueNumber);
+  if (assessment.valueBoolean !== null) return assessment.valueBoolean ? 'true' : 'false';
+  return assessment.valueText;
+}

@@ -1,0 +1,4 @@
+import { Connection } from '../../common/connection';
+import { Country } from './country.entity';
+
+export const CountryConnection = Connection(Country, 'Country', 'countries');

@@ -1,0 +1,16 @@
+import type { RequestContext } from '../../common/context';
+import { groupLoader, uniqueLoader } from '../../common/loaders';
+import { findCycles, findCyclesOfVersions } from './cycle.service';
+
+export function createCycleLoaders(ctx: RequestContext) {
+  return {
+    byId: uniqueLoader(
+      (ids: readonly string[]) => findCycles(ctx, ids),
+      (cycle) => cycle.id,
+    ),
+    byFrameworkVersion: groupLoader(
+      (ids: readonly string[]) => findCyclesOfVersions(ctx, ids),
+      (cycle) => cycle.frameworkVersionId,
+    ),
+  };
+}

@@ -1,0 +1,60 @@
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context';
+import type { Page, PageWindow } from '../../common/connection';
+import { emptyPage, loadPages } from '../../common/paging';
+import { Area, Framework, FrameworkVersion, ScoreLevel } from './framework.entity';
+
+export async function listFrameworks(ctx: RequestContext, window: PageWindow): Promise<Page<Framework>> {
+  const pages = await loadPages(
+    ctx.dataSource,
+    Framework,
+    { where: 'true', params: [], partitionBy: null, orderBy: 't.code, t.id' },
+    window,
+  );
+  return pages.get('') ?? emptyPage(window);
+}
+
+export function findFrameworks(ctx: RequestContext, ids: readonly string[]): Promise<Framework[]> {
+  return ctx.dataSource.getRepository(Framework).find({ where: { id: In([...ids]) } });
+}
+
+export function findFrameworkByCode(ctx: RequestContext, code: string): Promise<Framework | null> {
+  return ctx.dataSource.getRepository(Framework).findOne({ where: { code } });
+}
+
+export function findVersions(ctx: RequestContext, ids: readonly string[]): Promise<FrameworkVersion[]> {
+  return ctx.dataSource.getRepository(FrameworkVersion).find({ where: { id: In([...ids]) } });
+}
+
+export function findVersionsOfFrameworks(
+  ctx: RequestContext,
+  frameworkIds: readonly string[],
+): Promise<FrameworkVersion[]> {
+  return ctx.dataSource
+    .getRepository(FrameworkVersion)
+    .find({ where: { frameworkId: In([...frameworkIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+}
+
+export function findAreas(ctx: RequestContext, ids: readonly string[]): Promise<Area[]> {
+  return ctx.dataSource.getRepository(Area).find({ where: { id: In([...ids]) } });
+}
+
+/** Every area of a batch of framework versions, pillars and sub-themes, in display order. */
+export function findAreasOfVersions(ctx: RequestContext, versionIds: readonly string[]): Promise<Area[]> {
+  return ctx.dataSource
+    .getRepository(Area)
+    .find({ where: { frameworkVersionId: In([...versionIds]) }, order: { position: 'ASC', code: 'ASC' } });
+}
+
+const LEVEL_ORDER = ['0', '1', '2', '3', 'NOT_APPLICABLE', 'NO_DATA'];
+
+/** The score scale of each version: 0 to 3, then not applicable and no data. */
+export async function findScoreLevelsOfVersions(
+  ctx: RequestContext,
+  versionIds: readonly string[],
+): Promise<ScoreLevel[]> {
+  const levels = await ctx.dataSource
+    .getRepository(ScoreLevel)
+    .find({ where: { frameworkVersionId: In([...versionIds]) } });
+  return levels.sort((a, b) => LEVEL_ORDER.indexOf(a.code) - LEVEL_ORDER.indexOf(b.code));
+}

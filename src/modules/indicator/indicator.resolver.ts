@@ -1,0 +1,81 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { pageWindow, toConnection } from '../../common/connection';
+import { Locale } from '../../common/i18n';
+import { LocalizedText } from '../../common/localized-text.type';
+import { LOCALE_ARG_DESCRIPTION, localize } from '../../common/localize';
+import { assertId } from '../../common/validation';
+import { Area, FrameworkVersion } from '../framework/framework.entity';
+import { Standard } from '../standard/standard.entity';
+import { Indicator } from './indicator.entity';
+import { listIndicators } from './indicator.service';
+import { IndicatorConnection, IndicatorsArgs } from './indicator.types';
+
+@Resolver(() => Indicator)
+export class IndicatorResolver {
+  @Query(() => IndicatorConnection, {
+    description: 'Indicators in framework order, narrowed by the arguments given (all of them must hold).',
+  })
+  async indicators(@Args() args: IndicatorsArgs, @Ctx() ctx: RequestContext) {
+    const filter = {
+      versionId: args.frameworkVersionId ? assertId(args.frameworkVersionId, 'frameworkVersionId') : null,
+      cycleId: args.cycleId ? assertId(args.cycleId, 'cycleId') : null,
+      pillar: args.pillar ?? null,
+      areaCode: args.areaCode ?? null,
+      type: args.type ?? null,
+      answerType: args.answerType ?? null,
+    };
+    return toConnection(await listIndicators(ctx, filter, pageWindow(args)));
+  }
+
+  @Query(() => Indicator, { nullable: true, description: 'One indicator by id; null when there is none.' })
+  indicator(@Arg('id', () => ID, { description: 'The identifier.' }) id: string, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.indicator.byId.load(assertId(id, 'id'));
+  }
+
+  @FieldResolver(() => LocalizedText, { description: 'What the indicator measures.' })
+  title(
+    @Root() indicator: Indicator,
+    @Ctx() ctx: RequestContext,
+    @Arg('locale', () => Locale, { nullable: true, description: LOCALE_ARG_DESCRIPTION }) locale?: Locale,
+  ) {
+    return localize(ctx, indicator.title, locale);
+  }
+
+  @FieldResolver(() => LocalizedText, { description: 'How to assess and score the indicator.' })
+  guidance(
+    @Root() indicator: Indicator,
+    @Ctx() ctx: RequestContext,
+    @Arg('locale', () => Locale, { nullable: true, description: LOCALE_ARG_DESCRIPTION }) locale?: Locale,
+  ) {
+    return localize(ctx, indicator.guidance, locale);
+  }
+
+  @FieldResolver(() => LocalizedText, {
+    description: 'The documents and data sources that verify an answer.',
+  })
+  meansOfVerification(
+    @Root() indicator: Indicator,
+    @Ctx() ctx: RequestContext,
+    @Arg('locale', () => Locale, { nullable: true, description: LOCALE_ARG_DESCRIPTION }) locale?: Locale,
+  ) {
+    return localize(ctx, indicator.meansOfVerification, locale);
+  }
+
+  @FieldResolver(() => Area, { description: 'The area (usually a sub-theme) the indicator belongs to.' })
+  async area(@Root() indicator: Indicator, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.framework.areaById.load(indicator.areaId);
+  }
+
+  @FieldResolver(() => FrameworkVersion, { description: 'The framework version the indicator is part of.' })
+  async frameworkVersion(@Root() indicator: Indicator, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.framework.versionById.load(indicator.frameworkVersionId);
+  }
+
+  @FieldResolver(() => [Standard], {
+    description: 'The provisions of the instruments this indicator measures.',
+  })
+  async standards(@Root() indicator: Indicator, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.indicator.standardsByIndicator.load(indicator.id)).map((row) => row.standard);
+  }
+}

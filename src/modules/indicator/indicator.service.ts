@@ -1,0 +1,120 @@
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context';
+import type { Page, PageWindow } from '../../common/connection';
+import { emptyPage, hydrate, loadPages } from '../../common/paging';
+import { Standard } from '../standard/standard.entity';
+import { Indicator } from './indicator.entity';
+import type { IndicatorFilter } from './indicator.types';
+
+const AREA_JOIN = 'JOIN area a ON a.id = t.area_id LEFT JOIN area pa ON pa.id = a.parent_id';
+
+function filterSql(filter: IndicatorFilter, params: unknown[]): string[] {
+  const conditions: string[] = [];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  if (filter.versionId) add((p) => `t.framework_version_id = ${p}`, filter.versionId);
+  if (filter.cycleId)
+    add(
+      (p) => `t.framework_version_id = (SELECT framework_version_id FROM monitoring_cycle WHERE id = ${p})`,
+      filter.cycleId,
+    );
+  if (filter.areaId) add((p) => `(a.id = ${p} OR pa.id = ${p})`, filter.areaId);
+  if (filter.areaCode) add((p) => `(a.code = ${p} OR pa.code = ${p})`, filter.areaCode);
+  if (filter.pillar) add((p) => `a.pillar = ${p}`, filter.pillar);
+  if (filter.type) add((p) => `t.type = ${p}`, filter.type);
+  if (filter.answerType) add((p) => `t.answer_type = ${p}`, filter.answerType);
+  return conditions;
+}
+
+export async function listIndicators(
+  ctx: RequestContext,
+  filter: IndicatorFilter,
+  window: PageWindow,
+): Promise<Page<Indicator>> {
+  const params: unknown[] = [];
+  const conditions = filterSql(filter, params);
+  const pages = await loadPages(
+    ctx.dataSource,
+    Indicator,
+    {
+      where: conditions.join(' AND ') || 'true',
+      params,
+      partitionBy: null,
+      join: `${AREA_JOIN} JOIN framework_version fv ON fv.id = t.framework_version_id`,
+      orderBy: 'fv.created_at, fv.id, t.position, t.id',
+    },
+    window,
+  );
+  return pages.get('') ?? emptyPage(window);
+}
+
+/** One page of indicators per framework version. */
+export function pageIndicatorsByVersion(
+  ctx: RequestContext,
+  versionIds: string[],
+  filter: IndicatorFilter,
+  window: PageWindow,
+): Promise<Map<string, Page<Indicator>>> {
+  const params: unknown[] = [versionIds];
+  const conditions = [
+    't.framework_version_id = ANY($1)',
+    ...filterSql({ ...filter, versionId: null }, params),
+  ];
+  return loadPages(
+    ctx.dataSource,
+    Indicator,
+    {
+      where: conditions.join(' AND '),
+      params,
+      partitionBy: 't.framework_version_id',
+      join: AREA_JOIN,
+      orderBy: 't.position, t.id',
+    },
+    window,
+  );
+}
+
+/** One page of indicators per area; a pillar's page includes its sub-themes' indicators. */
+export function pageIndicatorsByArea(
+  ctx: RequestContext,
+  areaIds: string[],
+  filter: IndicatorFilter,
+  window: PageWindow,
+): Promise<Map<string, Page<Indicator>>> {
+  const params: unknown[] = [areaIds];
+  const conditions = ['true', ...filterSql({ ...filter, areaId: null }, params)];
+  return loadPages(
+    ctx.dataSource,
+    Indicator,
+    {
+      where: conditions.join(' AND '),
+      params,
+      partitionBy: 'k.key',
+      join: `${AREA_JOIN} JOIN unnest($1::uuid[]) AS k(key) ON (a.id = k.key OR a.parent_id = k.key)`,
+      orderBy: 't.position, t.id',
+    },
+    window,
+  );
+}
+
+export function findIndicators(ctx: RequestContext, ids: readonly string[]): Promise<Indicator[]> {
+  return ctx.dataSource.getRepository(Indicator).find({ where: { id: In([...ids]) } });
+}
+
+/** The standards each indicator measures, for a batch of indicators. */
+export async function findStandardsOfIndicators(
+  ctx: RequestContext,
+  indicatorIds: readonly string[],
+): Promise<Array<{ indicatorId: string; standard: Standard }>> {
+  const rows: Array<Record<string, unknown>> = await ctx.dataSource.query(
+    `SELECT x.indicator_id AS "__owner", s.* FROM indicator_standard x JOIN standard s ON s.id = x.standard_id
+     WHERE x.indicator_id = ANY($1) ORDER BY s.instrument, s.reference`,
+    [indicatorIds],
+  );
+  return rows.map((row) => ({
+    indicatorId: String(row.__owner),
+    standard: hydrate(ctx.dataSource, Standard, row),
+  }));
+}

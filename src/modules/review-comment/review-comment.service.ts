@@ -1,0 +1,23 @@
+import type { RequestContext } from '../../common/context';
+import type { Page, PageWindow } from '../../common/connection';
+import { loadPages } from '../../common/paging';
+import { ReviewComment } from './review-comment.entity';
+
+/** One page of comments per assessment, for a batch of assessments. */
+export function pageComments(
+  ctx: RequestContext,
+  assessmentIds: string[],
+  window: PageWindow,
+): Promise<Map<string, Page<ReviewComment>>> {
+  return loadPages(
+    ctx.dataSource,
+    ReviewComment,
+    {
+      where: 't.assessment_id = ANY($1)',
+      params: [assessmentIds],
+      partitionBy: 't.assessment_id',
+      orderBy: 't.created_at, t.id',
+    },
+    window,
+  );
+}

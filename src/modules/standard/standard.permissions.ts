@@ -1,0 +1,7 @@
+import type { IRules } from 'graphql-shield';
+import { publicRead } from '../../common/permissions';
+
+export const standardPermissions: IRules = {
+  Query: { standards: publicRead, standard: publicRead },
+  Standard: publicRead,
+};

@@ -1,0 +1,4 @@
+import { Connection } from '../../common/connection';
+import { User } from './user.entity';
+
+export const UserConnection = Connection(User, 'User', 'users');
