@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createDataSource } from '../../src/db/data-source';
+import { databaseUrlOn, startEmbeddedPostgres } from '../../src/db/embedded';
+import { seedDemoData } from '../../src/seed/seed';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Prepares one run: a PostgreSQL server (TEST_DATABASE_URL or DATABASE_URL when set, else an embedded one in a
+ * temporary directory) and a template database with the migrations and the demo data, which every test file
+ * copies into a database of its own. Everything the run creates is dropped by the teardown.
+ */
+export default async function globalSetup(): Promise<void> {
+  const runId = `itest_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const configured = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  let serverUrl: string;
+  if (configured) {
+    serverUrl = databaseUrlOn(configured, 'postgres');
+  } else {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'indicators-pg-'));
+    fs.chmodSync(dataDir, 0o777);
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'data'),
+      port: await freePort(),
+      persistent: false,
+    });
+    (globalThis as Record<string, unknown>).__embeddedPostgres = embedded;
+    (globalThis as Record<string, unknown>).__embeddedPostgresDir = dataDir;
+    serverUrl = embedded.serverUrl;
+  }
+  const template = `${runId}_tpl`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${template}"`);
+  await admin.end();
+
+  const ds = createDataSource({ url: databaseUrlOn(serverUrl, template), poolSize: 2 });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await seedDemoData(ds);
+  await ds.destroy();
+
+  process.env.TEST_PG_SERVER_URL = serverUrl;
+  process.env.TEST_RUN_ID = runId;
+  process.env.TEST_TEMPLATE_DB = template;
+  process.env.NODE_ENV = 'test';
+}
