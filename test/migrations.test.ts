@@ -1,3 +1,4 @@
+import { schemaDiff } from '../src/db/schema-diff';
 import { createTestDatabase, type TestDatabase } from './support/database';
 
 const DOMAIN_TABLES = [
@@ -59,6 +60,12 @@ describe('migrations', () => {
     await db.dataSource.runMigrations({ transaction: 'each' });
     expect(await tables()).toEqual(DOMAIN_TABLES);
     expect(await db.dataSource.showMigrations()).toBe(false);
+  });
+
+  it('leave nothing for `migration:generate` to find: the entities describe the migrated schema', async () => {
+    const diff = await schemaDiff(db.dataSource);
+    expect(diff.up).toEqual([]);
+    expect(diff.down).toEqual([]);
   });
 
   it('put the tenant or country column first in the indexes of tenant data', async () => {

@@ -55,14 +55,14 @@ export class Assessment {
   confidence: ConfidenceLevel | null;
 
   @Field(() => AssessmentStatus, { description: 'Where the assessment is in the review workflow.' })
-  @Column({ type: 'text' })
+  @Column({ type: 'text', default: AssessmentStatus.DRAFT })
   status: AssessmentStatus;
 
   @Field(() => Int, {
     description:
       'Raised by one on every change; send it back as `expectedVersion` so no change is overwritten.',
   })
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 1 })
   version: number;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })

@@ -41,7 +41,7 @@ export class Indicator {
   meansOfVerification: I18nText;
 
   @Field(() => [String], { description: 'Disaggregations the answer should give, e.g. `sex`, `age`.' })
-  @Column({ name: 'expected_breakdowns', type: 'text', array: true })
+  @Column({ name: 'expected_breakdowns', type: 'text', array: true, default: () => "'{}'" })
   expectedBreakdowns: string[];
 
   @Field(() => Int, { description: 'Order within the framework version.' })

@@ -33,7 +33,7 @@ export class ReviewComment {
   body: string;
 
   @Field(() => CommentStatus, { description: 'Open or resolved.' })
-  @Column({ type: 'text' })
+  @Column({ type: 'text', default: CommentStatus.OPEN })
   status: CommentStatus;
 
   @Column({ name: 'resolved_by', type: 'uuid', nullable: true })
