@@ -1,4 +1,5 @@
 import { InitialSchema1764300000000 } from './1764300000000-InitialSchema';
+import { AccessAndFiles1764400000000 } from './1764400000000-AccessAndFiles';
 
 /** Every migration in order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
-export const migrations = [InitialSchema1764300000000];
+export const migrations = [InitialSchema1764300000000, AccessAndFiles1764400000000];

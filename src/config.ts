@@ -11,6 +11,11 @@ export interface AppConfig {
   /** Whether the demo data is loaded into an empty database at start. */
   seedOnStart: boolean;
   logSql: boolean;
+  /** Secret that signs sign-in tokens; null means "make one and keep it under dataDir" (not in production). */
+  jwtSecret: string | null;
+  tokenTtlSeconds: number;
+  /** Largest evidence file accepted, in bytes. */
+  evidenceFileMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -72,7 +77,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgPort: intSetting(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535, problems),
     seedOnStart: boolSetting(env, 'SEED_ON_START', nodeEnv !== 'production', problems),
     logSql: boolSetting(env, 'LOG_SQL', false, problems),
+    jwtSecret: env.JWT_SECRET && env.JWT_SECRET !== '' ? env.JWT_SECRET : null,
+    tokenTtlSeconds: intSetting(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems),
+    evidenceFileMaxBytes: intSetting(
+      env,
+      'EVIDENCE_FILE_MAX_BYTES',
+      20 * 1024 * 1024,
+      1024,
+      200 * 1024 * 1024,
+      problems,
+    ),
   };
+  if (config.jwtSecret !== null && config.jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters long');
+  }
+  if (config.jwtSecret === null && nodeEnv === 'production') {
+    problems.push('JWT_SECRET is required when NODE_ENV=production');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -14,6 +14,8 @@ import { createRequestContext } from './common/request-context';
 import { runCountingStatements, StatementCounter } from './db/statement-counter';
 import { buildExecutableSchema } from './graphql/schema';
 import { homePage } from './home-page';
+import type { AuthSettings } from './modules/auth/auth.settings';
+import { resolveJwtSecret } from './modules/auth/token';
 
 export interface AppServer {
   httpServer: http.Server;
@@ -69,6 +71,7 @@ const statementHeaderPlugin: ApolloServerPlugin<RequestContext> = {
 };
 
 export async function createServer(config: AppConfig, dataSource: DataSource): Promise<AppServer> {
+  const auth: AuthSettings = { jwtSecret: resolveJwtSecret(config), tokenTtlSeconds: config.tokenTtlSeconds };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -101,6 +104,7 @@ export async function createServer(config: AppConfig, dataSource: DataSource): P
       context: async ({ req }) =>
         createRequestContext(
           dataSource,
+          auth,
           req.headers,
           (req as unknown as { statements: StatementCounter }).statements,
         ),

@@ -2,6 +2,7 @@ import { schemaDiff } from '../src/db/schema-diff';
 import { createTestDatabase, type TestDatabase } from './support/database';
 
 const DOMAIN_TABLES = [
+  'api_key',
   'app_user',
   'area',
   'assessment',

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { StatementCounter } from '../db/statement-counter';
 import type { LocaleTag } from './i18n';
 import type { Loaders } from '../graphql/loaders';
+import type { Viewer } from '../modules/auth/viewer';
+import type { AuthSettings } from '../modules/auth/auth.settings';
 
 /** Everything a resolver and a service know about the request they serve. */
 export interface RequestContext {
@@ -12,4 +14,7 @@ export interface RequestContext {
   /** Per-request DataLoaders, so that related fields batch and cache within one request only. */
   loaders: Loaders;
   statements: StatementCounter;
+  /** Who is asking. */
+  viewer: Viewer;
+  auth: AuthSettings;
 }

@@ -23,6 +23,10 @@ export enum UserErrorCode {
   ANSWER_TYPE_MISMATCH = 'ANSWER_TYPE_MISMATCH',
   DUPLICATE = 'DUPLICATE',
   FRAMEWORK_VERSION_IN_USE = 'FRAMEWORK_VERSION_IN_USE',
+  NOT_EDITABLE = 'NOT_EDITABLE',
+  COMMENT_REQUIRED = 'COMMENT_REQUIRED',
+  ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
+  INVALID_TOKEN = 'INVALID_TOKEN',
 }
 
 registerEnumType(UserErrorCode, {
@@ -45,6 +49,15 @@ registerEnumType(UserErrorCode, {
     FRAMEWORK_VERSION_IN_USE: {
       description: 'The framework version is used by a cycle and can no longer change.',
     },
+    NOT_EDITABLE: {
+      description:
+        'The assessment cannot be changed in its status: only DRAFT and CHANGES_REQUESTED assessments can.',
+    },
+    COMMENT_REQUIRED: { description: 'Requesting changes or reopening needs a comment that says why.' },
+    ROLE_NOT_ALLOWED: {
+      description: 'The role cannot be granted by the caller (it is above the caller’s own).',
+    },
+    INVALID_TOKEN: { description: 'The one-time token is unknown, used or expired.' },
   },
 });
 

@@ -3,6 +3,7 @@ import { AuditEvent } from '../modules/audit/audit.entity';
 import { Country } from '../modules/country/country.entity';
 import { MonitoringCycle } from '../modules/cycle/cycle.entity';
 import { Evidence } from '../modules/evidence/evidence.entity';
+import { ApiKey } from '../modules/api-key/api-key.entity';
 import { Area, Framework, FrameworkVersion, ScoreLevel } from '../modules/framework/framework.entity';
 import { Indicator, IndicatorStandard } from '../modules/indicator/indicator.entity';
 import { Organisation, OrganisationCountry } from '../modules/organisation/organisation.entity';
@@ -28,4 +29,5 @@ export const entities = [
   Evidence,
   ReviewComment,
   AuditEvent,
+  ApiKey,
 ];

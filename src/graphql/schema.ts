@@ -6,7 +6,10 @@ import { deny, shield } from 'graphql-shield';
 import { buildSchemaSync } from 'type-graphql';
 import { ErrorCode } from '../common/errors';
 import { mergeRules, plumbingRules } from '../common/permissions';
+import { AssessmentMutationResolver } from '../modules/assessment/assessment-mutation.resolver';
 import { assessmentPermissions } from '../modules/assessment/assessment.permissions';
+import { authPermissions } from '../modules/auth/auth.permissions';
+import { AuthResolver } from '../modules/auth/auth.resolver';
 import { AssessmentResolver } from '../modules/assessment/assessment.resolver';
 import { countryPermissions } from '../modules/country/country.permissions';
 import { CountryResolver } from '../modules/country/country.resolver';
@@ -33,7 +36,9 @@ import { userPermissions } from '../modules/user/user.permissions';
 import { UserResolver } from '../modules/user/user.resolver';
 
 const resolvers = [
+  AssessmentMutationResolver,
   AssessmentResolver,
+  AuthResolver,
   AreaResolver,
   CountryResolver,
   CycleResolver,
@@ -54,11 +59,19 @@ let cached: GraphQLSchema | undefined;
 export function buildTypeSchema(): GraphQLSchema {
   if (!cached) {
     cached = buildSchemaSync({ resolvers: [...resolvers], validate: false });
+    // type-graphql has no place to describe the root types, so their descriptions are set here.
     const query = cached.getQueryType() as { description?: string | null } | null;
     if (query) {
       query.description =
         'Reads of the regional database of anti-trafficking indicators: countries, organisations, the indicator ' +
-        'framework, monitoring cycles, and assessments with their evidence and review comments.';
+        'framework, monitoring cycles, and assessments with their evidence and review comments. What a reader ' +
+        'sees depends on who is signed in.';
+    }
+    const mutation = cached.getMutationType() as { description?: string | null } | null;
+    if (mutation) {
+      mutation.description =
+        'Changes. Each takes one `input` and returns a payload whose `userErrors` list expected business failures ' +
+        '(nothing is changed then); missing sign-in is the top-level error UNAUTHENTICATED, a refusal FORBIDDEN.';
     }
   }
   return cached;
@@ -70,6 +83,7 @@ export function buildExecutableSchema(): GraphQLSchema {
   const rules = mergeRules(
     plumbingRules(schema),
     assessmentPermissions,
+    authPermissions,
     countryPermissions,
     cyclePermissions,
     evidencePermissions,

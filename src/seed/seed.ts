@@ -1,6 +1,6 @@
-import { hash } from '@node-rs/argon2';
 import type { DataSource, EntityManager } from 'typeorm';
 import { serbianLatinToCyrillic } from '../common/i18n';
+import { hashPassword } from '../modules/auth/password';
 import { insertMany } from './bulk';
 import { seedAssessments } from './seed-assessments';
 import { areas, indicators, scoreLevels } from './data/framework';
@@ -10,11 +10,6 @@ import type { I18n } from './data/types';
 
 export const FRAMEWORK_CODE = 'WB-THB';
 export const FRAMEWORK_VERSION_LABEL = '2024.1';
-
-/** argon2id with the library's defaults (19 MiB, 2 passes), the OWASP-recommended minimum. */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: 2 });
-}
 
 /** Serbian Cyrillic is stored next to Latin so readers of either script get a written text. */
 function withCyrillic(text: I18n): I18n {

@@ -2,6 +2,9 @@ import { loadConfig } from '../../src/config';
 import { createServer, type AppServer } from '../../src/server';
 import type { TestDatabase } from './database';
 
+/** Known to the tests so they can forge tokens that the server must refuse. */
+export const TEST_JWT_SECRET = 'test-secret-of-at-least-thirty-two-characters';
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T;
@@ -27,7 +30,12 @@ export interface TestServer {
 
 /** The real HTTP server on a free port, against a test database. */
 export async function startTestServer(db: TestDatabase): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, PORT: '0' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    PORT: '0',
+    JWT_SECRET: TEST_JWT_SECRET,
+  });
   const server = await createServer(config, db.dataSource);
   const port = await server.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -51,4 +59,24 @@ export async function startTestServer(db: TestDatabase): Promise<TestServer> {
     },
     close: () => server.close(),
   };
+}
+
+export const DEMO_PASSWORD = 'Demo-Password-1';
+
+/** Signs in as a demo account and returns the headers that carry its token. */
+export async function signIn(
+  api: TestServer,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<Record<string, string>> {
+  const res = await api.query<{ login: { token: string | null; userErrors: Array<{ code: string }> } }>(
+    `mutation($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`,
+    { input: { email, password } },
+  );
+  const token = res.data?.login.token;
+  if (!token)
+    throw new Error(
+      `Could not sign in as ${email}: ${JSON.stringify(res.data?.login.userErrors ?? res.errors)}`,
+    );
+  return { authorization: `Bearer ${token}` };
 }

@@ -1,7 +1,21 @@
+import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { publicRead } from '../../common/permissions';
+import { isSignedIn, userWithRole } from '../../common/rules';
+import { Role } from '../user/user.enums';
 
+// Reads are filtered row by row in the service (drafts, other countries, unpublished cycles).
 export const assessmentPermissions: IRules = {
   Query: { assessments: publicRead, assessment: publicRead },
-  Assessment: publicRead,
+  Mutation: {
+    assessmentSave: userWithRole(Role.COUNTRY_EDITOR, Role.COUNTRY_LEAD),
+    assessmentSubmit: userWithRole(Role.COUNTRY_LEAD),
+    assessmentReview: userWithRole(Role.REVIEWER),
+    assessmentReopen: userWithRole(Role.REVIEWER),
+  },
+  Assessment: { '*': publicRead, comments: isSignedIn },
+  AssessmentSavePayload: allow,
+  AssessmentSubmitPayload: allow,
+  AssessmentReviewPayload: allow,
+  AssessmentReopenPayload: allow,
 };

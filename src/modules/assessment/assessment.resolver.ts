@@ -12,7 +12,14 @@ import { Indicator } from '../indicator/indicator.entity';
 import { ReviewCommentConnection } from '../review-comment/review-comment.types';
 import { User } from '../user/user.entity';
 import { Assessment } from './assessment.entity';
-import { answerText, listAssessments } from './assessment.service';
+import { AssessmentStatus } from './assessment.enums';
+import {
+  allowedTransitions,
+  canEditAssessment,
+  canReviewAssessment,
+  canSubmitAssessment,
+} from './assessment.policy';
+import { answerText, cycleStatusOf, getAssessment, listAssessments } from './assessment.service';
 import { AssessmentConnection, AssessmentsArgs } from './assessment.types';
 
 @Resolver(() => Assessment)
@@ -35,7 +42,7 @@ export class AssessmentResolver {
     @Arg('id', () => ID, { description: 'The identifier.' }) id: string,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.loaders.assessment.byId.load(assertId(id, 'id'));
+    return getAssessment(ctx, assertId(id, 'id'));
   }
 
   @FieldResolver(() => String, {
@@ -89,6 +96,35 @@ export class AssessmentResolver {
   async comments(@Root() assessment: Assessment, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     const request = { key: assessment.id, filter: null, window: pageWindow(page) };
     return toConnection(await ctx.loaders.reviewComment.pageByAssessment.load(request));
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the viewer may change the answer, narrative and evidence now.',
+  })
+  async viewerCanEdit(@Root() assessment: Assessment, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return canEditAssessment(ctx.viewer, assessment, await cycleStatusOf(ctx, assessment));
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the viewer may submit the assessment for review now.',
+  })
+  async viewerCanSubmit(@Root() assessment: Assessment, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return canSubmitAssessment(ctx.viewer, assessment, await cycleStatusOf(ctx, assessment));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer may approve it or request changes now.' })
+  async viewerCanReview(@Root() assessment: Assessment, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return canReviewAssessment(ctx.viewer, assessment, await cycleStatusOf(ctx, assessment));
+  }
+
+  @FieldResolver(() => [AssessmentStatus], {
+    description: 'The statuses the viewer could move the assessment to now, to show the right buttons.',
+  })
+  async allowedTransitions(
+    @Root() assessment: Assessment,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AssessmentStatus[]> {
+    return allowedTransitions(ctx.viewer, assessment, await cycleStatusOf(ctx, assessment));
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who last changed the assessment.' })

@@ -1,7 +1,9 @@
-import { ArgsType, Field, ID } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, PageArgs } from '../../common/connection';
+import { MutationPayload } from '../../common/mutation';
+import { TranslationInput } from '../../common/translation-input';
 import { Assessment } from './assessment.entity';
-import { AssessmentStatus } from './assessment.enums';
+import { AssessmentStatus, ConfidenceLevel, NotScoredReason } from './assessment.enums';
 
 export const AssessmentConnection = Connection(Assessment, 'Assessment', 'assessments');
 
@@ -39,3 +41,128 @@ export interface AssessmentFilter {
   indicatorId?: string | null;
   status?: AssessmentStatus | null;
 }
+
+@InputType({
+  description:
+    'Creates or changes the assessment of one country × indicator × cycle. Omitted fields stay as they are; ' +
+    'null clears a field. Give the answer that matches the indicator’s answer type.',
+})
+export class AssessmentSaveInput {
+  @Field(() => ID, { description: 'The monitoring cycle (must be OPEN).' })
+  cycleId: string;
+
+  @Field({ description: 'The country (ISO code) — one of the caller’s organisation’s countries.' })
+  countryCode: string;
+
+  @Field(() => ID, { description: 'The indicator, of the cycle’s framework version.' })
+  indicatorId: string;
+
+  @Field(() => Int, { nullable: true, description: 'For SCORE indicators: 0, 1, 2 or 3.' })
+  score?: number | null;
+
+  @Field(() => NotScoredReason, { nullable: true, description: 'For SCORE indicators with no score: why.' })
+  notScoredReason?: NotScoredReason | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For other indicators: a decimal number (NUMBER), 0–100 (PERCENT), `true`/`false` (BOOLEAN) or text (TEXT).',
+  })
+  value?: string | null;
+
+  @Field(() => [TranslationInput], {
+    nullable: true,
+    description: 'The findings behind the answer; English is required, other languages optional.',
+  })
+  narrative?: TranslationInput[] | null;
+
+  @Field(() => ConfidenceLevel, { nullable: true, description: 'How much trust the evidence warrants.' })
+  confidence?: ConfidenceLevel | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The version the change is based on; required when the assessment exists, omitted when creating it.',
+  })
+  expectedVersion?: number | null;
+}
+
+@ObjectType({ description: 'The result of a change to an assessment.' })
+export class AssessmentMutationPayload extends MutationPayload {
+  @Field(() => Assessment, {
+    nullable: true,
+    description: 'The assessment after the change; null when refused.',
+  })
+  assessment: Assessment | null = null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With STALE_VERSION: the version the assessment has now, to reload and apply the change to.',
+  })
+  currentVersion: number | null = null;
+}
+
+@ObjectType({ description: 'The result of `assessmentSave`.' })
+export class AssessmentSavePayload extends AssessmentMutationPayload {}
+
+@InputType({ description: 'Submits an assessment for review (country leads).' })
+export class AssessmentSubmitInput {
+  @Field(() => ID, { description: 'The assessment.' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version being submitted.' })
+  expectedVersion: number;
+}
+
+@ObjectType({ description: 'The result of `assessmentSubmit`.' })
+export class AssessmentSubmitPayload extends AssessmentMutationPayload {}
+
+export enum ReviewDecision {
+  APPROVE = 'APPROVE',
+  REQUEST_CHANGES = 'REQUEST_CHANGES',
+}
+
+registerEnumType(ReviewDecision, {
+  name: 'ReviewDecision',
+  description: 'The reviewer’s decision on a submitted assessment.',
+  valuesConfig: {
+    APPROVE: { description: 'Accept it: it becomes APPROVED and is published with the cycle.' },
+    REQUEST_CHANGES: { description: 'Send it back with a comment: it becomes CHANGES_REQUESTED.' },
+  },
+});
+
+@InputType({ description: 'The reviewer’s decision on a submitted assessment.' })
+export class AssessmentReviewInput {
+  @Field(() => ID, { description: 'The assessment.' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version reviewed.' })
+  expectedVersion: number;
+
+  @Field(() => ReviewDecision, { description: 'Approve or request changes.' })
+  decision: ReviewDecision;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why; required when requesting changes. Kept as a review comment.',
+  })
+  comment?: string | null;
+}
+
+@ObjectType({ description: 'The result of `assessmentReview`.' })
+export class AssessmentReviewPayload extends AssessmentMutationPayload {}
+
+@InputType({ description: 'Sends an approved assessment back for changes before the cycle is published.' })
+export class AssessmentReopenInput {
+  @Field(() => ID, { description: 'The assessment.' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version reopened.' })
+  expectedVersion: number;
+
+  @Field({ description: 'Why it is reopened; kept as a review comment.' })
+  reason: string;
+}
+
+@ObjectType({ description: 'The result of `assessmentReopen`.' })
+export class AssessmentReopenPayload extends AssessmentMutationPayload {}

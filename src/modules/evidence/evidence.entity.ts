@@ -57,6 +57,22 @@ export class Evidence {
   @Column({ type: 'text' })
   confidentiality: Confidentiality;
 
+  /** Where the attached file is kept in the file storage; null when no file is attached. */
+  @Column({ name: 'file_key', type: 'text', nullable: true })
+  fileKey: string | null;
+
+  @Column({ name: 'file_name', type: 'text', nullable: true })
+  fileName: string | null;
+
+  @Column({ name: 'file_mime', type: 'text', nullable: true })
+  fileMime: string | null;
+
+  @Column({ name: 'file_size', type: 'bigint', nullable: true })
+  fileSize: string | null;
+
+  @Column({ name: 'file_sha256', type: 'text', nullable: true })
+  fileSha256: string | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdById: string | null;
 

@@ -4,6 +4,7 @@ import { assertId } from '../../common/validation';
 import { Assessment } from '../assessment/assessment.entity';
 import { Country } from '../country/country.entity';
 import { Evidence } from './evidence.entity';
+import { getEvidence } from './evidence.service';
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
@@ -12,7 +13,7 @@ export class EvidenceResolver {
     description: 'One piece of evidence by id; null when there is none.',
   })
   evidence(@Arg('id', () => ID, { description: 'The identifier.' }) id: string, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.evidence.byId.load(assertId(id, 'id'));
+    return getEvidence(ctx, assertId(id, 'id'));
   }
 
   @FieldResolver(() => Assessment, { description: 'The assessment this evidence supports.' })

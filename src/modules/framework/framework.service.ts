@@ -3,6 +3,14 @@ import type { RequestContext } from '../../common/context';
 import type { Page, PageWindow } from '../../common/connection';
 import { emptyPage, loadPages } from '../../common/paging';
 import { Area, Framework, FrameworkVersion, ScoreLevel } from './framework.entity';
+import { FrameworkVersionStatus } from './framework.enums';
+import { seesDraftFrameworks } from './framework.policy';
+
+function visibleStatuses(ctx: RequestContext): FrameworkVersionStatus[] {
+  return seesDraftFrameworks(ctx.viewer)
+    ? [FrameworkVersionStatus.DRAFT, FrameworkVersionStatus.PUBLISHED]
+    : [FrameworkVersionStatus.PUBLISHED];
+}
 
 export async function listFrameworks(ctx: RequestContext, window: PageWindow): Promise<Page<Framework>> {
   const pages = await loadPages(
@@ -23,16 +31,19 @@ export function findFrameworkByCode(ctx: RequestContext, code: string): Promise<
 }
 
 export function findVersions(ctx: RequestContext, ids: readonly string[]): Promise<FrameworkVersion[]> {
-  return ctx.dataSource.getRepository(FrameworkVersion).find({ where: { id: In([...ids]) } });
+  return ctx.dataSource
+    .getRepository(FrameworkVersion)
+    .find({ where: { id: In([...ids]), status: In(visibleStatuses(ctx)) } });
 }
 
 export function findVersionsOfFrameworks(
   ctx: RequestContext,
   frameworkIds: readonly string[],
 ): Promise<FrameworkVersion[]> {
-  return ctx.dataSource
-    .getRepository(FrameworkVersion)
-    .find({ where: { frameworkId: In([...frameworkIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  return ctx.dataSource.getRepository(FrameworkVersion).find({
+    where: { frameworkId: In([...frameworkIds]), status: In(visibleStatuses(ctx)) },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
 }
 
 export function findAreas(ctx: RequestContext, ids: readonly string[]): Promise<Area[]> {

@@ -1,15 +1,19 @@
-import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import type { Page, PageWindow } from '../../common/connection';
 import { emptyPage, hydrate, loadPages } from '../../common/paging';
+import { seesDraftFrameworks } from '../framework/framework.policy';
 import { Standard } from '../standard/standard.entity';
 import { Indicator } from './indicator.entity';
 import type { IndicatorFilter } from './indicator.types';
 
 const AREA_JOIN = 'JOIN area a ON a.id = t.area_id LEFT JOIN area pa ON pa.id = a.parent_id';
 
-function filterSql(filter: IndicatorFilter, params: unknown[]): string[] {
-  const conditions: string[] = [];
+function filterSql(ctx: RequestContext, filter: IndicatorFilter, params: unknown[]): string[] {
+  const conditions: string[] = seesDraftFrameworks(ctx.viewer)
+    ? []
+    : [
+        `EXISTS (SELECT 1 FROM framework_version vv WHERE vv.id = t.framework_version_id AND vv.status = 'PUBLISHED')`,
+      ];
   const add = (sql: (p: string) => string, value: unknown) => {
     params.push(value);
     conditions.push(sql(`$${params.length}`));
@@ -34,7 +38,7 @@ export async function listIndicators(
   window: PageWindow,
 ): Promise<Page<Indicator>> {
   const params: unknown[] = [];
-  const conditions = filterSql(filter, params);
+  const conditions = filterSql(ctx, filter, params);
   const pages = await loadPages(
     ctx.dataSource,
     Indicator,
@@ -60,7 +64,7 @@ export function pageIndicatorsByVersion(
   const params: unknown[] = [versionIds];
   const conditions = [
     't.framework_version_id = ANY($1)',
-    ...filterSql({ ...filter, versionId: null }, params),
+    ...filterSql(ctx, { ...filter, versionId: null }, params),
   ];
   return loadPages(
     ctx.dataSource,
@@ -84,7 +88,7 @@ export function pageIndicatorsByArea(
   window: PageWindow,
 ): Promise<Map<string, Page<Indicator>>> {
   const params: unknown[] = [areaIds];
-  const conditions = ['true', ...filterSql({ ...filter, areaId: null }, params)];
+  const conditions = ['true', ...filterSql(ctx, { ...filter, areaId: null }, params)];
   return loadPages(
     ctx.dataSource,
     Indicator,
@@ -99,8 +103,14 @@ export function pageIndicatorsByArea(
   );
 }
 
-export function findIndicators(ctx: RequestContext, ids: readonly string[]): Promise<Indicator[]> {
-  return ctx.dataSource.getRepository(Indicator).find({ where: { id: In([...ids]) } });
+export async function findIndicators(ctx: RequestContext, ids: readonly string[]): Promise<Indicator[]> {
+  const params: unknown[] = [ids];
+  const conditions = ['t.id = ANY($1)', ...filterSql(ctx, {}, params)];
+  const rows: Array<Record<string, unknown>> = await ctx.dataSource.query(
+    `SELECT t.* FROM indicator t WHERE ${conditions.join(' AND ')}`,
+    params,
+  );
+  return rows.map((row) => hydrate(ctx.dataSource, Indicator, row));
 }
 
 /** The standards each indicator measures, for a batch of indicators. */

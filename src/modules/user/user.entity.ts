@@ -25,6 +25,13 @@ export class User {
   @Column({ name: 'is_active', type: 'boolean', default: true })
   isActive: boolean;
 
+  /** SHA-256 of the one-time token an invited user sets a password with; null once used. */
+  @Column({ name: 'setup_token_hash', type: 'text', nullable: true, select: false })
+  setupTokenHash: string | null;
+
+  @Column({ name: 'setup_token_expires_at', type: 'timestamptz', nullable: true, select: false })
+  setupTokenExpiresAt: Date | null;
+
   /** Raised on password change or deactivation so that older tokens stop working. */
   @Column({ name: 'token_version', type: 'integer', default: 1 })
   tokenVersion: number;

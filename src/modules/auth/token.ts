@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import jwt from 'jsonwebtoken';
+import type { AppConfig } from '../../config';
+
+const ISSUER = 'trafficking-indicators-api';
+
+export interface TokenClaims {
+  /** The user's id. */
+  sub: string;
+  /** The user's token version when the token was issued; raising it revokes older tokens. */
+  ver: number;
+}
+
+/**
+ * The secret that signs tokens: JWT_SECRET, or in development one made on first start and kept in
+ * `<DATA_DIR>/jwt-secret` so that tokens survive a restart. Production refuses to start without JWT_SECRET.
+ */
+export function resolveJwtSecret(config: Pick<AppConfig, 'jwtSecret' | 'dataDir' | 'nodeEnv'>): string {
+  if (config.jwtSecret) return config.jwtSecret;
+  if (config.nodeEnv === 'production') throw new Error('JWT_SECRET is required when NODE_ENV=production');
+  const file = path.join(config.dataDir, 'jwt-secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function signToken(
+  secret: string,
+  claims: TokenClaims,
+  ttlSeconds: number,
+): { token: string; expiresAt: Date } {
+  const token = jwt.sign({ ver: claims.ver }, secret, {
+    algorithm: 'HS256',
+    subject: claims.sub,
+    issuer: ISSUER,
+    expiresIn: ttlSeconds,
+  });
+  const { exp } = jwt.decode(token) as { exp: number };
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
+/** The claims of a valid token, or null for a token that is malformed, forged or expired. */
+export function verifyToken(secret: string, token: string): TokenClaims | null {
+  try {
+    const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER });
+    if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.ver !== 'number')
+      return null;
+    return { sub: payload.sub, ver: payload.ver };
+  } catch {
+    return null;
+  }
+}
