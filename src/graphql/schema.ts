@@ -3,62 +3,46 @@ import type { GraphQLSchema } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
+import type { NonEmptyArray } from 'type-graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ErrorCode } from '../common/errors';
+import type { GraphQLModule } from '../common/module';
 import { mergeRules, plumbingRules } from '../common/permissions';
-import { AssessmentMutationResolver } from '../modules/assessment/assessment-mutation.resolver';
-import { assessmentPermissions } from '../modules/assessment/assessment.permissions';
-import { authPermissions } from '../modules/auth/auth.permissions';
-import { AuthResolver } from '../modules/auth/auth.resolver';
-import { AssessmentResolver } from '../modules/assessment/assessment.resolver';
-import { countryPermissions } from '../modules/country/country.permissions';
-import { CountryResolver } from '../modules/country/country.resolver';
-import { cyclePermissions } from '../modules/cycle/cycle.permissions';
-import { CycleResolver } from '../modules/cycle/cycle.resolver';
-import { evidencePermissions } from '../modules/evidence/evidence.permissions';
-import { EvidenceResolver } from '../modules/evidence/evidence.resolver';
-import { frameworkPermissions } from '../modules/framework/framework.permissions';
-import { FrameworkResolver } from '../modules/framework/framework.resolver';
-import {
-  AreaResolver,
-  FrameworkVersionResolver,
-  ScoreLevelResolver,
-} from '../modules/framework/framework-version.resolver';
-import { indicatorPermissions } from '../modules/indicator/indicator.permissions';
-import { IndicatorResolver } from '../modules/indicator/indicator.resolver';
-import { organisationPermissions } from '../modules/organisation/organisation.permissions';
-import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
-import { reviewCommentPermissions } from '../modules/review-comment/review-comment.permissions';
-import { ReviewCommentResolver } from '../modules/review-comment/review-comment.resolver';
-import { standardPermissions } from '../modules/standard/standard.permissions';
-import { StandardResolver } from '../modules/standard/standard.resolver';
-import { userPermissions } from '../modules/user/user.permissions';
-import { UserResolver } from '../modules/user/user.resolver';
+import { apiKeyModule } from '../modules/api-key/api-key.module';
+import { assessmentModule } from '../modules/assessment/assessment.module';
+import { authModule } from '../modules/auth/auth.module';
+import { countryModule } from '../modules/country/country.module';
+import { cycleModule } from '../modules/cycle/cycle.module';
+import { evidenceModule } from '../modules/evidence/evidence.module';
+import { frameworkModule } from '../modules/framework/framework.module';
+import { indicatorModule } from '../modules/indicator/indicator.module';
+import { organisationModule } from '../modules/organisation/organisation.module';
+import { reviewCommentModule } from '../modules/review-comment/review-comment.module';
+import { standardModule } from '../modules/standard/standard.module';
+import { userModule } from '../modules/user/user.module';
 
-const resolvers = [
-  AssessmentMutationResolver,
-  AssessmentResolver,
-  AuthResolver,
-  AreaResolver,
-  CountryResolver,
-  CycleResolver,
-  EvidenceResolver,
-  FrameworkResolver,
-  FrameworkVersionResolver,
-  IndicatorResolver,
-  OrganisationResolver,
-  ReviewCommentResolver,
-  ScoreLevelResolver,
-  StandardResolver,
-  UserResolver,
-] as const;
+const modules: GraphQLModule[] = [
+  apiKeyModule,
+  assessmentModule,
+  authModule,
+  countryModule,
+  cycleModule,
+  evidenceModule,
+  frameworkModule,
+  indicatorModule,
+  organisationModule,
+  reviewCommentModule,
+  standardModule,
+  userModule,
+];
 
 let cached: GraphQLSchema | undefined;
 
 /** The schema as the code declares it, without permissions: what `schema/schema.graphql` is printed from. */
 export function buildTypeSchema(): GraphQLSchema {
   if (!cached) {
-    cached = buildSchemaSync({ resolvers: [...resolvers], validate: false });
+    const resolvers = modules.flatMap((m) => m.resolvers) as NonEmptyArray<Function>;
+    cached = buildSchemaSync({ resolvers, validate: false });
     // type-graphql has no place to describe the root types, so their descriptions are set here.
     const query = cached.getQueryType() as { description?: string | null } | null;
     if (query) {
@@ -80,20 +64,7 @@ export function buildTypeSchema(): GraphQLSchema {
 /** The executable schema: every field behind a graphql-shield rule, and a field without one is refused. */
 export function buildExecutableSchema(): GraphQLSchema {
   const schema = buildTypeSchema();
-  const rules = mergeRules(
-    plumbingRules(schema),
-    assessmentPermissions,
-    authPermissions,
-    countryPermissions,
-    cyclePermissions,
-    evidencePermissions,
-    frameworkPermissions,
-    indicatorPermissions,
-    organisationPermissions,
-    reviewCommentPermissions,
-    standardPermissions,
-    userPermissions,
-  );
+  const rules = mergeRules(plumbingRules(schema), ...modules.map((m) => m.permissions));
   const permissions = shield(rules, {
     fallbackRule: deny,
     // Errors thrown by resolvers (bad input, not found) must reach the client as they are.

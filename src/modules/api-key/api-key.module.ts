@@ -1,0 +1,3 @@
+import type { GraphQLModule } from '../../common/module';
+
+export const apiKeyModule: GraphQLModule = { resolvers: [], permissions: {} };

@@ -1,0 +1,9 @@
+import type { GraphQLModule } from '../../common/module';
+import { AssessmentMutationResolver } from './assessment-mutation.resolver';
+import { assessmentPermissions } from './assessment.permissions';
+import { AssessmentResolver } from './assessment.resolver';
+
+export const assessmentModule: GraphQLModule = {
+  resolvers: [AssessmentResolver, AssessmentMutationResolver],
+  permissions: assessmentPermissions,
+};
