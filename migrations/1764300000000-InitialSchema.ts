@@ -288,6 +288,8 @@ export class InitialSchema1764300000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE audit_event (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        -- Orders the events of one transaction, which share their commit time.
+        seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
         occurred_at timestamptz NOT NULL DEFAULT now(),
         actor_user_id uuid REFERENCES app_user(id),
         actor_organisation_id uuid REFERENCES organisation(id),
@@ -301,9 +303,9 @@ export class InitialSchema1764300000000 implements MigrationInterface {
         CHECK (before IS NOT NULL OR after IS NOT NULL)
       )`);
     await q.query(
-      `CREATE INDEX audit_event_assessment_idx ON audit_event (country_code, assessment_id, occurred_at)`,
+      `CREATE INDEX audit_event_assessment_idx ON audit_event (country_code, assessment_id, seq)`,
     );
-    await q.query(`CREATE INDEX audit_event_entity_idx ON audit_event (entity_id, occurred_at)`);
+    await q.query(`CREATE INDEX audit_event_entity_idx ON audit_event (entity_id, seq)`);
 
     // The audit trail is append-only: no role the application uses can rewrite history.
     await q.query(`

@@ -1,8 +1,10 @@
 import type { IRules } from 'graphql-shield';
-import type { NonEmptyArray } from 'type-graphql';
+
+/** A resolver class, as type-graphql takes it. */
+export type ResolverClass = abstract new (...args: never[]) => unknown;
 
 /** What a feature module contributes to the GraphQL API: its resolvers and the shield rules beside them. */
 export interface GraphQLModule {
-  resolvers: Array<NonEmptyArray<Function>[number]>;
+  resolvers: ResolverClass[];
   permissions: IRules;
 }

@@ -3,13 +3,13 @@ import type { GraphQLSchema } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
-import type { NonEmptyArray } from 'type-graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ErrorCode } from '../common/errors';
 import type { GraphQLModule } from '../common/module';
 import { mergeRules, plumbingRules } from '../common/permissions';
 import { apiKeyModule } from '../modules/api-key/api-key.module';
 import { assessmentModule } from '../modules/assessment/assessment.module';
+import { auditModule } from '../modules/audit/audit.module';
 import { authModule } from '../modules/auth/auth.module';
 import { countryModule } from '../modules/country/country.module';
 import { cycleModule } from '../modules/cycle/cycle.module';
@@ -24,6 +24,7 @@ import { userModule } from '../modules/user/user.module';
 const modules: GraphQLModule[] = [
   apiKeyModule,
   assessmentModule,
+  auditModule,
   authModule,
   countryModule,
   cycleModule,
@@ -41,7 +42,9 @@ let cached: GraphQLSchema | undefined;
 /** The schema as the code declares it, without permissions: what `schema/schema.graphql` is printed from. */
 export function buildTypeSchema(): GraphQLSchema {
   if (!cached) {
-    const resolvers = modules.flatMap((m) => m.resolvers) as NonEmptyArray<Function>;
+    const resolvers = modules.flatMap((m) => m.resolvers) as unknown as Parameters<
+      typeof buildSchemaSync
+    >[0]['resolvers'];
     cached = buildSchemaSync({ resolvers, validate: false });
     // type-graphql has no place to describe the root types, so their descriptions are set here.
     const query = cached.getQueryType() as { description?: string | null } | null;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '../../common/sql';
 import type { RequestContext } from '../../common/context';
 import { forbidden, UserError, UserErrorCode } from '../../common/errors';
 import { BusinessRuleError, runMutation } from '../../common/mutation';
@@ -135,7 +136,8 @@ export async function saveAssessment(
           );
         }
         const names = Object.keys(columns);
-        const [row] = await m.query(
+        const [row] = await queryRows(
+          m,
           `UPDATE assessment SET ${names.map((n, i) => `${n} = $${i + 3}`).join(', ')}${names.length ? ',' : ''}
            version = version + 1, updated_by = $${names.length + 3}, updated_at = now()
          WHERE id = $1 AND version = $2 RETURNING *`,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '../../common/sql';
 import type { RequestContext } from '../../common/context';
 import { forbidden, UserErrorCode } from '../../common/errors';
 import { BusinessRuleError, runMutation } from '../../common/mutation';
@@ -74,7 +75,8 @@ async function moveTo(
   action: string,
 ) {
   const viewer = ctx.viewer;
-  const [row] = await m.query(
+  const [row] = await queryRows(
+    m,
     `UPDATE assessment SET status = $2, version = version + 1, updated_by = $3, updated_at = now() WHERE id = $1 RETURNING *`,
     [locked.assessment.id, status, viewer.kind === 'user' ? viewer.userId : null],
   );

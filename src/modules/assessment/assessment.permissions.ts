@@ -13,7 +13,8 @@ export const assessmentPermissions: IRules = {
     assessmentReview: userWithRole(Role.REVIEWER),
     assessmentReopen: userWithRole(Role.REVIEWER),
   },
-  Assessment: { '*': publicRead, comments: isSignedIn },
+  // Who edited what is for the people in the database; the public reads the results.
+  Assessment: { '*': publicRead, comments: isSignedIn, updatedBy: isSignedIn },
   AssessmentSavePayload: allow,
   AssessmentSubmitPayload: allow,
   AssessmentReviewPayload: allow,

@@ -11,6 +11,17 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** Orders the events of one transaction, which share their time. */
+  @Column({
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    generated: 'identity',
+    unique: true,
+    insert: false,
+    update: false,
+  })
+  seq: string;
+
   @Field({ description: 'When the change was committed.' })
   @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
   occurredAt: Date;

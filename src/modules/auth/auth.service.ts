@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../common/context';
+import { queryRows } from '../../common/sql';
 import { UserError, UserErrorCode } from '../../common/errors';
 import { BusinessRuleError, runMutation } from '../../common/mutation';
 import { recordAudit } from '../audit/audit.service';
@@ -6,6 +7,7 @@ import type { User } from '../user/user.entity';
 import type { LoginInput, PasswordChangeInput } from './auth.types';
 import { LoginPayload, PasswordChangePayload } from './auth.types';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { authenticate } from './authenticate';
 import { signToken } from './token';
 
 const INVALID_CREDENTIALS = 'The e-mail address or the password is wrong.';
@@ -34,6 +36,8 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Log
   payload.token = token;
   payload.expiresAt = expiresAt;
   payload.user = await ctx.loaders.user.byId.load(row.id);
+  // The rest of this response (the payload's user, its e-mail) is answered as the user who just signed in.
+  ctx.viewer = await authenticate(ctx.dataSource, ctx.auth.jwtSecret, `Bearer ${token}`);
   return payload;
 }
 
@@ -63,7 +67,8 @@ export async function changePassword(
       }
       const problem = passwordProblem(input.newPassword, ['input', 'newPassword']);
       if (problem) throw new BusinessRuleError([problem]);
-      const [updated] = await m.query(
+      const [updated] = await queryRows<{ token_version: number }>(
+        m,
         `UPDATE app_user SET password_hash = $2, token_version = token_version + 1, updated_at = now() WHERE id = $1
        RETURNING token_version`,
         [viewer.userId, await hashPassword(input.newPassword)],
