@@ -1,6 +1,14 @@
+import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { publicRead } from '../../common/permissions';
+import { userWithRole } from '../../common/rules';
+import { Role } from '../user/user.enums';
 
+const commenters = userWithRole(Role.REVIEWER, Role.COUNTRY_EDITOR, Role.COUNTRY_LEAD);
+
+// Who may read comments at all is decided by the row filter in the service (see review-comment.policy.ts).
 export const reviewCommentPermissions: IRules = {
-  ReviewComment: publicRead,
+  Mutation: { reviewCommentCreate: commenters, reviewCommentResolve: commenters },
+  ReviewComment: allow,
+  ReviewCommentCreatePayload: allow,
+  ReviewCommentResolvePayload: allow,
 };

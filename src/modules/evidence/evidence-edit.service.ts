@@ -1,0 +1,180 @@
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../common/context';
+import { forbidden, UserErrorCode } from '../../common/errors';
+import { BusinessRuleError, runMutation } from '../../common/mutation';
+import { hydrate } from '../../common/paging';
+import { queryRows } from '../../common/sql';
+import { assertId } from '../../common/validation';
+import { Assessment } from '../assessment/assessment.entity';
+import { isEditableStatus } from '../assessment/assessment.policy';
+import { changedFields, recordAudit } from '../audit/audit.service';
+import { editsCountry } from '../auth/viewer';
+import { CycleStatus } from '../cycle/cycle.enums';
+import { Evidence } from './evidence.entity';
+import type { EvidenceCreateInput, EvidenceDeleteInput, EvidenceUpdateInput } from './evidence-edit.types';
+import { EvidenceCreatePayload, EvidenceDeletePayload, EvidenceUpdatePayload } from './evidence-edit.types';
+import { evidenceColumns } from './evidence-validation';
+
+/**
+ * Locks the assessment and checks the caller may change its evidence now: its own country (else FORBIDDEN),
+ * an OPEN cycle and an editable status (else a userError). The lock orders evidence changes after a concurrent
+ * submission, so nothing is added to an assessment that has just left DRAFT.
+ */
+async function lockEditable(
+  m: EntityManager,
+  ctx: RequestContext,
+  assessmentId: string,
+): Promise<Assessment> {
+  const rows = await m.query(
+    `SELECT a.*, c.status AS "__cycle_status" FROM assessment a JOIN monitoring_cycle c ON c.id = a.cycle_id
+     WHERE a.id = $1 FOR UPDATE OF a`,
+    [assessmentId],
+  );
+  if (rows.length === 0)
+    throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such assessment.', [
+      'input',
+      'assessmentId',
+    ]);
+  const assessment = hydrate(ctx.dataSource, Assessment, rows[0]);
+  if (!editsCountry(ctx.viewer, assessment.countryCode))
+    throw forbidden(`You cannot change evidence of ${assessment.countryCode}.`);
+  if (rows[0].__cycle_status !== CycleStatus.OPEN) {
+    throw BusinessRuleError.of(
+      UserErrorCode.CYCLE_NOT_OPEN,
+      `The cycle is ${rows[0].__cycle_status}: evidence can only change while it is OPEN.`,
+    );
+  }
+  if (!isEditableStatus(assessment.status)) {
+    throw BusinessRuleError.of(
+      UserErrorCode.NOT_EDITABLE,
+      `The assessment is ${assessment.status}: its evidence cannot change.`,
+    );
+  }
+  return assessment;
+}
+
+function auditView(e: Evidence): Record<string, unknown> {
+  return {
+    kind: e.kind,
+    title: e.title,
+    citation: e.citation,
+    url: e.url,
+    documentDate: e.documentDate,
+    language: e.language,
+    issuingInstitution: e.issuingInstitution,
+    reliability: e.reliability,
+    confidentiality: e.confidentiality,
+  };
+}
+
+async function findEvidenceRow(m: EntityManager, ctx: RequestContext, id: string): Promise<Evidence> {
+  const rows = await m.query(`SELECT * FROM evidence WHERE id = $1`, [id]);
+  if (rows.length === 0)
+    throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such evidence.', ['input', 'id']);
+  return hydrate(ctx.dataSource, Evidence, rows[0]);
+}
+
+export function createEvidence(
+  ctx: RequestContext,
+  input: EvidenceCreateInput,
+): Promise<EvidenceCreatePayload> {
+  const assessmentId = assertId(input.assessmentId, 'input.assessmentId');
+  return runMutation(
+    ctx,
+    () => new EvidenceCreatePayload(),
+    async (m, result) => {
+      const assessment = await lockEditable(m, ctx, assessmentId);
+      const { columns, errors } = evidenceColumns(input, true);
+      if (errors.length) throw new BusinessRuleError(errors);
+      const all: Record<string, unknown> = {
+        ...columns,
+        assessment_id: assessment.id,
+        country_code: assessment.countryCode,
+        created_by: ctx.viewer.kind === 'user' ? ctx.viewer.userId : null,
+      };
+      const names = Object.keys(all);
+      const [row] = await m.query(
+        `INSERT INTO evidence (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
+        names.map((n) => all[n]),
+      );
+      const evidence = hydrate(ctx.dataSource, Evidence, row);
+      await recordAudit(m, ctx, {
+        entityType: 'evidence',
+        entityId: evidence.id,
+        assessmentId: assessment.id,
+        countryCode: assessment.countryCode,
+        action: 'create',
+        after: auditView(evidence),
+      });
+      result.evidence = evidence;
+    },
+  );
+}
+
+export function updateEvidence(
+  ctx: RequestContext,
+  input: EvidenceUpdateInput,
+): Promise<EvidenceUpdatePayload> {
+  const id = assertId(input.id, 'input.id');
+  return runMutation(
+    ctx,
+    () => new EvidenceUpdatePayload(),
+    async (m, result) => {
+      const existing = await findEvidenceRow(m, ctx, id);
+      await lockEditable(m, ctx, existing.assessmentId);
+      const { columns, errors } = evidenceColumns(input, false);
+      if (errors.length) throw new BusinessRuleError(errors);
+      const names = Object.keys(columns);
+      if (names.length === 0) {
+        result.evidence = existing;
+        return;
+      }
+      const [row] = await queryRows(
+        m,
+        `UPDATE evidence SET ${names.map((n, i) => `${n} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1 RETURNING *`,
+        [id, ...names.map((n) => columns[n])],
+      );
+      const evidence = hydrate(ctx.dataSource, Evidence, row);
+      await recordAudit(m, ctx, {
+        entityType: 'evidence',
+        entityId: id,
+        assessmentId: evidence.assessmentId,
+        countryCode: evidence.countryCode,
+        action: 'update',
+        ...changedFields(auditView(existing), auditView(evidence)),
+      });
+      result.evidence = evidence;
+    },
+  );
+}
+
+/** Deletes evidence; its last values, file reference included, stay in the audit trail. */
+export function deleteEvidence(
+  ctx: RequestContext,
+  input: EvidenceDeleteInput,
+): Promise<EvidenceDeletePayload> {
+  const id = assertId(input.id, 'input.id');
+  return runMutation(
+    ctx,
+    () => new EvidenceDeletePayload(),
+    async (m, result) => {
+      const existing = await findEvidenceRow(m, ctx, id);
+      await lockEditable(m, ctx, existing.assessmentId);
+      await m.query(`DELETE FROM evidence WHERE id = $1`, [id]);
+      await recordAudit(m, ctx, {
+        entityType: 'evidence',
+        entityId: id,
+        assessmentId: existing.assessmentId,
+        countryCode: existing.countryCode,
+        action: 'delete',
+        before: {
+          ...auditView(existing),
+          file: existing.fileKey
+            ? { key: existing.fileKey, name: existing.fileName, sha256: existing.fileSha256 }
+            : null,
+        },
+      });
+      result.deletedEvidenceId = id;
+    },
+  );
+}
