@@ -1,7 +1,27 @@
+import { allow, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
+import type { RequestContext } from '../../common/context';
 import { publicRead } from '../../common/permissions';
+import { userWithRole } from '../../common/rules';
+import { Role } from './user.enums';
 
-// Users show only their name, role and organisation here; e-mail addresses are not part of the schema yet.
+/**
+ * Setting a first password needs no sign-in (the setup token is the credential), but API keys stay read-only
+ * whatever they send.
+ */
+const notApiKey = rule({ cache: 'contextual' })(
+  (_parent, _args, ctx: RequestContext) => ctx.viewer.kind !== 'apiKey',
+);
+
+// Users show their name, role and organisation to everyone; the e-mail address is filtered in the resolver.
 export const userPermissions: IRules = {
+  Mutation: {
+    userInvite: userWithRole(Role.ADMIN, Role.COUNTRY_LEAD),
+    userSetPassword: notApiKey,
+    userDeactivate: userWithRole(Role.ADMIN, Role.COUNTRY_LEAD),
+  },
   User: publicRead,
+  UserInvitePayload: allow,
+  UserSetPasswordPayload: allow,
+  UserDeactivatePayload: allow,
 };
