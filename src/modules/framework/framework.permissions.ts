@@ -1,10 +1,33 @@
+import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { publicRead } from '../../common/permissions';
+import { userWithRole } from '../../common/rules';
+import { Role } from '../user/user.enums';
 
+const frameworkEditor = userWithRole(Role.FRAMEWORK_EDITOR, Role.ADMIN);
+
+// Draft versions are filtered out of reads in the service for everyone but framework editors and admins.
 export const frameworkPermissions: IRules = {
   Query: { frameworks: publicRead, framework: publicRead, frameworkVersion: publicRead },
+  Mutation: {
+    frameworkCreate: frameworkEditor,
+    frameworkVersionCreate: frameworkEditor,
+    frameworkVersionPublish: frameworkEditor,
+    areaCreate: frameworkEditor,
+    areaUpdate: frameworkEditor,
+    areaDelete: frameworkEditor,
+    translationSet: frameworkEditor,
+  },
   Framework: publicRead,
-  FrameworkVersion: publicRead,
+  FrameworkVersion: { '*': publicRead, missingTranslations: frameworkEditor },
   Area: publicRead,
   ScoreLevel: publicRead,
+  MissingTranslation: allow,
+  FrameworkCreatePayload: allow,
+  FrameworkVersionCreatePayload: allow,
+  FrameworkVersionPublishPayload: allow,
+  AreaCreatePayload: allow,
+  AreaUpdatePayload: allow,
+  AreaDeletePayload: allow,
+  TranslationSetPayload: allow,
 };

@@ -2,6 +2,7 @@ import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import type { Page, PageWindow } from '../../common/connection';
 import { emptyPage, hydrate, loadPages } from '../../common/paging';
+import { seesDraftFrameworks } from '../framework/framework.policy';
 import { Indicator } from '../indicator/indicator.entity';
 import { Standard } from './standard.entity';
 import type { Instrument } from './standard.enums';
@@ -46,8 +47,8 @@ export async function findIndicatorsOfStandards(
   const rows: Array<Record<string, unknown>> = await ctx.dataSource.query(
     `SELECT x.standard_id AS "__owner", i.* FROM indicator_standard x JOIN indicator i ON i.id = x.indicator_id
      JOIN framework_version fv ON fv.id = i.framework_version_id
-     WHERE x.standard_id = ANY($1) ORDER BY fv.created_at, i.position`,
-    [standardIds],
+     WHERE x.standard_id = ANY($1) AND (fv.status = 'PUBLISHED' OR $2) ORDER BY fv.created_at, i.position`,
+    [standardIds, seesDraftFrameworks(ctx.viewer)],
   );
   return rows.map((row) => ({
     standardId: String(row.__owner),
