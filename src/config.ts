@@ -16,6 +16,19 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   /** Largest evidence file accepted, in bytes. */
   evidenceFileMaxBytes: number;
+  /** Where evidence files are kept: a local directory (`<dataDir>/files`) or an S3-compatible bucket. */
+  fileStorage: 'local' | 's3';
+  /** The bucket settings; set exactly when `fileStorage` is `s3`. */
+  s3: S3Settings | null;
+}
+
+export interface S3Settings {
+  /** Base URL of the service, e.g. `https://s3.eu-central-1.amazonaws.com` or `http://minio:9000`. */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +53,40 @@ function intSetting(
     return fallback;
   }
   return value;
+}
+
+function textSetting(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? null : raw;
+}
+
+/** The bucket settings when FILE_STORAGE=s3: every one is required, and each is checked for its shape. */
+function s3Settings(env: NodeJS.ProcessEnv, problems: string[]): S3Settings | null {
+  const names = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+  const values = names.map((name) => textSetting(env, name));
+  const missing = names.filter((_, i) => values[i] === null);
+  if (missing.length > 0) {
+    problems.push(`FILE_STORAGE=s3 needs ${missing.join(', ')}`);
+    return null;
+  }
+  const [endpoint, bucket, region, accessKeyId, secretAccessKey] = values as string[];
+  let url: URL | null = null;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = null;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
+    problems.push(`S3_ENDPOINT must be an http or https URL without query or credentials, got "${endpoint}"`);
+  }
+  // Path-style requests put the bucket in the path, so it must be a valid DNS-style bucket name.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..')) {
+    problems.push(`S3_BUCKET must be a bucket name (3–63 of a-z, 0-9, "." and "-"), got "${bucket}"`);
+  }
+  if (!/^[a-z0-9-]{1,40}$/.test(region)) {
+    problems.push(`S3_REGION must be a region name such as eu-central-1, got "${region}"`);
+  }
+  return { endpoint: endpoint.replace(/\/+$/, ''), bucket, region, accessKeyId, secretAccessKey };
 }
 
 function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
@@ -87,7 +134,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       200 * 1024 * 1024,
       problems,
     ),
+    fileStorage: 'local',
+    s3: null,
   };
+  const fileStorage = textSetting(env, 'FILE_STORAGE') ?? 'local';
+  if (fileStorage === 's3') {
+    config.fileStorage = 's3';
+    config.s3 = s3Settings(env, problems);
+  } else if (fileStorage !== 'local') {
+    problems.push(`FILE_STORAGE must be local or s3, got "${fileStorage}"`);
+  }
   if (config.jwtSecret !== null && config.jwtSecret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters long');
   }

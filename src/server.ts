@@ -15,6 +15,7 @@ import { runCountingStatements, StatementCounter } from './db/statement-counter'
 import { buildExecutableSchema } from './graphql/schema';
 import { homePage } from './home-page';
 import type { AuthSettings } from './modules/auth/auth.settings';
+import { registerEvidenceFileRoutes } from './modules/evidence/evidence-file.routes';
 import { resolveJwtSecret } from './modules/auth/token';
 
 export interface AppServer {
@@ -91,6 +92,7 @@ export async function createServer(config: AppConfig, dataSource: DataSource): P
   app.get('/', (_req, res) => {
     res.type('html').send(homePage());
   });
+  registerEvidenceFileRoutes(app, { config, dataSource, auth });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -28,13 +28,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real HTTP server on a free port, against a test database. */
-export async function startTestServer(db: TestDatabase): Promise<TestServer> {
+/** The real HTTP server on a free port, against a test database; `env` adds or overrides settings. */
+export async function startTestServer(
+  db: TestDatabase,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     PORT: '0',
     JWT_SECRET: TEST_JWT_SECRET,
+    ...env,
   });
   const server = await createServer(config, db.dataSource);
   const port = await server.listen(0);

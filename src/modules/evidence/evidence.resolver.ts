@@ -5,6 +5,8 @@ import { Assessment } from '../assessment/assessment.entity';
 import { Country } from '../country/country.entity';
 import { Evidence } from './evidence.entity';
 import { getEvidence } from './evidence.service';
+import { evidenceFileOf } from './evidence-file.service';
+import { EvidenceFile } from './evidence-file.types';
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
@@ -24,5 +26,13 @@ export class EvidenceResolver {
   @FieldResolver(() => Country, { description: 'The country of the assessment.' })
   country(@Root() evidence: Evidence, @Ctx() ctx: RequestContext) {
     return ctx.loaders.country.byCode.load(evidence.countryCode);
+  }
+
+  @FieldResolver(() => EvidenceFile, {
+    nullable: true,
+    description: 'The file attached to this evidence; null when there is none.',
+  })
+  file(@Root() evidence: Evidence): EvidenceFile | null {
+    return evidenceFileOf(evidence);
   }
 }
