@@ -1,0 +1,653 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { databaseFingerprint } from '../support/fingerprint';
+import { signIn, startTestServer, type TestServer } from '../support/server';
+
+/**
+ * Every actor through every mutation, on its own country and on another, in the states that matter. Each case
+ * prepares its rows with SQL, runs the mutation over HTTP and checks the outcome; after a refusal the whole
+ * database must be byte for byte as before, after a success something must have changed.
+ */
+
+type Role = 'anonymous' | 'apiKey' | 'lead' | 'editor' | 'viewer' | 'reviewer' | 'framework' | 'admin';
+interface Actor {
+  name: string;
+  role: Role;
+  country?: string;
+}
+type Outcome = 'OK' | 'FORBIDDEN' | 'UNAUTHENTICATED' | string;
+
+const COUNTRIES = ['AL', 'BA', 'ME', 'MK', 'RS'];
+const ACTORS: Actor[] = [
+  { name: 'anonymous', role: 'anonymous' },
+  { name: 'apiKey(ASTRA)', role: 'apiKey', country: 'RS' },
+  ...COUNTRIES.flatMap((c) =>
+    (['lead', 'editor', 'viewer'] as const).map((role) => ({
+      name: `${role}.${c.toLowerCase()}`,
+      role,
+      country: c,
+    })),
+  ),
+  { name: 'reviewer', role: 'reviewer' },
+  { name: 'framework', role: 'framework' },
+  { name: 'admin', role: 'admin' },
+];
+
+interface Case {
+  name: string;
+  mutation: string;
+  prepare: () => Promise<Record<string, unknown>>;
+  outcome: (actor: Actor) => Outcome | undefined;
+  cleanup?: () => Promise<void>;
+}
+
+const isWriter = (a: Actor, country: string) =>
+  (a.role === 'editor' || a.role === 'lead') && a.country === country;
+
+describe('permission matrix', () => {
+  let db: TestDatabase;
+  let api: TestServer;
+  const headers: Record<string, Record<string, string>> = {};
+  const ids: Record<string, string> = {};
+  let counter = 0;
+
+  const sql = (text: string, params: unknown[] = []) => db.dataSource.query(text, params);
+  const one = async (text: string, params: unknown[] = []) => (await sql(text, params))[0];
+
+  /** A SCORE assessment of the country and cycle, put into `status`; returns its id, version and keys. */
+  async function assessment(country: string, status: string, cycle = '2025') {
+    counter += 1;
+    const row = await one(
+      `SELECT a.id, a.cycle_id, a.indicator_id FROM assessment a JOIN indicator i ON i.id = a.indicator_id
+       JOIN monitoring_cycle c ON c.id = a.cycle_id WHERE a.country_code = $1 AND c.code = $2 AND i.answer_type = 'SCORE'
+       ORDER BY a.id OFFSET $3 LIMIT 1`,
+      [country, cycle, counter % 10],
+    );
+    const [[updated]] = await sql(`UPDATE assessment SET status = $2 WHERE id = $1 RETURNING version`, [
+      row.id,
+      status,
+    ]);
+    return {
+      id: row.id as string,
+      version: updated.version as number,
+      cycleId: row.cycle_id as string,
+      indicatorId: row.indicator_id as string,
+    };
+  }
+
+  async function evidenceOn(assessmentId: string, country: string) {
+    return (
+      await one(
+        `INSERT INTO evidence (assessment_id, country_code, kind, title, language, reliability, confidentiality)
+         VALUES ($1, $2, 'REPORT', 'Matrix evidence', 'en', 'MEDIUM', 'PARTNERS') RETURNING id`,
+        [assessmentId, country],
+      )
+    ).id as string;
+  }
+
+  /** A draft framework version with one pillar area and one indicator measuring one standard. */
+  async function draftVersion() {
+    counter += 1;
+    const version = await one(
+      `INSERT INTO framework_version (framework_id, label, status) VALUES ($1, $2, 'DRAFT') RETURNING id`,
+      [ids.framework, `D${counter}`],
+    );
+    const area = await one(
+      `INSERT INTO area (framework_version_id, code, pillar, title, description, position)
+       VALUES ($1, 'PREV', 'PREVENTION', '{"en":"Prevention"}', '{"en":"Prevention"}', 0) RETURNING id`,
+      [version.id],
+    );
+    const indicator = await one(
+      `INSERT INTO indicator (framework_version_id, area_id, code, type, answer_type, title, guidance, means_of_verification, position)
+       VALUES ($1, $2, 'PREV-1', 'STRUCTURAL', 'SCORE', '{"en":"A plan exists"}', '{"en":"Check it"}', '{"en":"The plan"}', 0) RETURNING id`,
+      [version.id, area.id],
+    );
+    await sql(`INSERT INTO indicator_standard (indicator_id, standard_id) VALUES ($1, $2)`, [
+      indicator.id,
+      ids.standard,
+    ]);
+    return {
+      versionId: version.id as string,
+      areaId: area.id as string,
+      indicatorId: indicator.id as string,
+    };
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestServer(db);
+    headers.anonymous = {};
+    for (const actor of ACTORS) {
+      if (actor.role === 'anonymous' || actor.role === 'apiKey') continue;
+      headers[actor.name] = await signIn(api, `${actor.name}@demo.example`);
+    }
+    const prefix = randomBytes(6).toString('hex');
+    const key = `tia_${prefix}${randomBytes(24).toString('base64url')}`;
+    await sql(
+      `INSERT INTO api_key (organisation_id, created_by, name, prefix, key_hash)
+       SELECT o.id, u.id, 'Matrix', $1, $2 FROM organisation o, app_user u WHERE o.short_name = 'ASTRA' AND u.email = 'lead.rs@demo.example'`,
+      [prefix, createHash('sha256').update(key).digest('hex')],
+    );
+    headers['apiKey(ASTRA)'] = { authorization: `Bearer ${key}` };
+    ids.astra = (await one(`SELECT id FROM organisation WHERE short_name = 'ASTRA'`)).id;
+    ids.version = (
+      await one(`SELECT framework_version_id AS id FROM monitoring_cycle WHERE code = '2025'`)
+    ).id;
+    ids.framework = (await one(`SELECT id FROM framework LIMIT 1`)).id;
+    ids.standard = (
+      await one(`SELECT id FROM standard WHERE instrument = 'COE_CONVENTION' ORDER BY reference LIMIT 1`)
+    ).id;
+  });
+  afterAll(async () => {
+    await api.close();
+    await db.drop();
+  });
+
+  const save = `mutation($input: AssessmentSaveInput!) { assessmentSave(input: $input) { assessment { id } userErrors { code } } }`;
+  const saveInput = async (country: string, status: string, cycle = '2025', stale = false) => {
+    const a = await assessment(country, status, cycle);
+    return {
+      cycleId: a.cycleId,
+      countryCode: country,
+      indicatorId: a.indicatorId,
+      score: 2,
+      expectedVersion: stale ? a.version - 1 || 99 : a.version,
+    };
+  };
+
+  const cases: Case[] = [
+    {
+      name: 'assessmentSave on a draft of RS',
+      mutation: save,
+      prepare: () => saveInput('RS', 'DRAFT'),
+      outcome: (a) => (isWriter(a, 'RS') ? 'OK' : undefined),
+    },
+    {
+      name: 'assessmentSave on a draft of AL',
+      mutation: save,
+      prepare: () => saveInput('AL', 'DRAFT'),
+      outcome: (a) => (isWriter(a, 'AL') ? 'OK' : undefined),
+    },
+    {
+      name: 'assessmentSave on changes requested',
+      mutation: save,
+      prepare: () => saveInput('RS', 'CHANGES_REQUESTED'),
+      outcome: (a) => (isWriter(a, 'RS') ? 'OK' : undefined),
+    },
+    {
+      name: 'assessmentSave on a submitted one',
+      mutation: save,
+      prepare: () => saveInput('RS', 'SUBMITTED'),
+      outcome: (a) => (isWriter(a, 'RS') ? 'NOT_EDITABLE' : undefined),
+    },
+    {
+      name: 'assessmentSave in the published cycle',
+      mutation: save,
+      prepare: () => saveInput('RS', 'PUBLISHED', '2024'),
+      outcome: (a) => (isWriter(a, 'RS') ? 'CYCLE_NOT_OPEN' : undefined),
+    },
+    {
+      name: 'assessmentSave from a stale version',
+      mutation: save,
+      prepare: () => saveInput('RS', 'DRAFT', '2025', true),
+      outcome: (a) => (isWriter(a, 'RS') ? 'STALE_VERSION' : undefined),
+    },
+    {
+      name: 'assessmentSubmit of a draft',
+      mutation: `mutation($input: AssessmentSubmitInput!) { assessmentSubmit(input: $input) { assessment { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'DRAFT');
+        return { id: a.id, expectedVersion: a.version };
+      },
+      outcome: (a) => (a.role === 'lead' && a.country === 'RS' ? 'OK' : undefined),
+    },
+    {
+      name: 'assessmentSubmit of a submitted one',
+      mutation: `mutation($input: AssessmentSubmitInput!) { assessmentSubmit(input: $input) { assessment { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'SUBMITTED');
+        return { id: a.id, expectedVersion: a.version };
+      },
+      outcome: (a) => (a.role === 'lead' && a.country === 'RS' ? 'INVALID_TRANSITION' : undefined),
+    },
+    {
+      name: 'assessmentSubmit in a closed cycle',
+      mutation: `mutation($input: AssessmentSubmitInput!) { assessmentSubmit(input: $input) { assessment { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'DRAFT');
+        await sql(`UPDATE monitoring_cycle SET status = 'CLOSED' WHERE code = '2025'`);
+        return { id: a.id, expectedVersion: a.version };
+      },
+      cleanup: async () => {
+        await sql(`UPDATE monitoring_cycle SET status = 'OPEN' WHERE code = '2025'`);
+      },
+      outcome: (a) => (a.role === 'lead' && a.country === 'RS' ? 'CYCLE_NOT_OPEN' : undefined),
+    },
+    {
+      name: 'assessmentReview approving a submitted one',
+      mutation: `mutation($input: AssessmentReviewInput!) { assessmentReview(input: $input) { assessment { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'SUBMITTED');
+        return { id: a.id, expectedVersion: a.version, decision: 'APPROVE' };
+      },
+      outcome: (a) => (a.role === 'reviewer' ? 'OK' : undefined),
+    },
+    {
+      name: 'assessmentReview requesting changes without a comment',
+      mutation: `mutation($input: AssessmentReviewInput!) { assessmentReview(input: $input) { assessment { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'SUBMITTED');
+        return { id: a.id, expectedVersion: a.version, decision: 'REQUEST_CHANGES' };
+      },
+      outcome: (a) => (a.role === 'reviewer' ? 'COMMENT_REQUIRED' : undefined),
+    },
+    {
+      name: 'assessmentReview of an approved one',
+      mutation: `mutation($input: AssessmentReviewInput!) { assessmentReview(input: $input) { assessment { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'APPROVED');
+        return { id: a.id, expectedVersion: a.version, decision: 'APPROVE' };
+      },
+      outcome: (a) => (a.role === 'reviewer' ? 'INVALID_TRANSITION' : undefined),
+    },
+    {
+      name: 'assessmentReview of a draft the reviewer cannot see',
+      mutation: `mutation($input: AssessmentReviewInput!) { assessmentReview(input: $input) { assessment { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'DRAFT');
+        return { id: a.id, expectedVersion: a.version, decision: 'APPROVE' };
+      },
+      outcome: () => undefined,
+    },
+    {
+      name: 'assessmentReopen of an approved one',
+      mutation: `mutation($input: AssessmentReopenInput!) { assessmentReopen(input: $input) { assessment { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'APPROVED');
+        return { id: a.id, expectedVersion: a.version, reason: 'The data were revised.' };
+      },
+      outcome: (a) => (a.role === 'reviewer' ? 'OK' : undefined),
+    },
+    {
+      name: 'assessmentReopen of a published one',
+      mutation: `mutation($input: AssessmentReopenInput!) { assessmentReopen(input: $input) { assessment { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'PUBLISHED', '2024');
+        return { id: a.id, expectedVersion: a.version, reason: 'Late correction.' };
+      },
+      outcome: (a) => (a.role === 'reviewer' ? 'INVALID_TRANSITION' : undefined),
+    },
+    {
+      name: 'evidenceCreate on a draft',
+      mutation: `mutation($input: EvidenceCreateInput!) { evidenceCreate(input: $input) { evidence { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'DRAFT');
+        return {
+          assessmentId: a.id,
+          kind: 'REPORT',
+          title: 'Annual report',
+          language: 'en',
+          reliability: 'HIGH',
+          confidentiality: 'PUBLIC',
+        };
+      },
+      outcome: (a) => (isWriter(a, 'RS') ? 'OK' : undefined),
+    },
+    {
+      name: 'evidenceCreate on a submitted one',
+      mutation: `mutation($input: EvidenceCreateInput!) { evidenceCreate(input: $input) { evidence { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'SUBMITTED');
+        return {
+          assessmentId: a.id,
+          kind: 'REPORT',
+          title: 'Annual report',
+          language: 'en',
+          reliability: 'HIGH',
+          confidentiality: 'PUBLIC',
+        };
+      },
+      outcome: (a) => (isWriter(a, 'RS') ? 'NOT_EDITABLE' : undefined),
+    },
+    {
+      name: 'evidenceUpdate on a draft',
+      mutation: `mutation($input: EvidenceUpdateInput!) { evidenceUpdate(input: $input) { evidence { id } userErrors { code } } }`,
+      prepare: async () => ({
+        id: await evidenceOn((await assessment('RS', 'DRAFT')).id, 'RS'),
+        title: 'Renamed',
+        confidentiality: 'INTERNAL',
+      }),
+      outcome: (a) => (isWriter(a, 'RS') ? 'OK' : undefined),
+    },
+    {
+      name: 'evidenceDelete on a draft',
+      mutation: `mutation($input: EvidenceDeleteInput!) { evidenceDelete(input: $input) { deletedEvidenceId userErrors { code } } }`,
+      prepare: async () => ({ id: await evidenceOn((await assessment('RS', 'DRAFT')).id, 'RS') }),
+      outcome: (a) => (isWriter(a, 'RS') ? 'OK' : undefined),
+    },
+    {
+      name: 'evidenceDelete in the published cycle',
+      mutation: `mutation($input: EvidenceDeleteInput!) { evidenceDelete(input: $input) { deletedEvidenceId userErrors { code } } }`,
+      prepare: async () => ({ id: await evidenceOn((await assessment('RS', 'PUBLISHED', '2024')).id, 'RS') }),
+      outcome: (a) => (isWriter(a, 'RS') ? 'CYCLE_NOT_OPEN' : undefined),
+    },
+    {
+      name: 'reviewCommentCreate on a submitted one',
+      mutation: `mutation($input: ReviewCommentCreateInput!) { reviewCommentCreate(input: $input) { comment { id } userErrors { code } } }`,
+      prepare: async () => ({
+        assessmentId: (await assessment('RS', 'SUBMITTED')).id,
+        body: 'Which year?',
+        field: 'NARRATIVE',
+      }),
+      outcome: (a) => (isWriter(a, 'RS') || a.role === 'reviewer' ? 'OK' : undefined),
+    },
+    {
+      name: 'reviewCommentCreate on a draft',
+      mutation: `mutation($input: ReviewCommentCreateInput!) { reviewCommentCreate(input: $input) { comment { id } userErrors { code } } }`,
+      prepare: async () => ({ assessmentId: (await assessment('RS', 'DRAFT')).id, body: 'Note to self.' }),
+      outcome: (a) => (isWriter(a, 'RS') ? 'OK' : undefined),
+    },
+    {
+      name: 'reviewCommentResolve',
+      mutation: `mutation($input: ReviewCommentResolveInput!) { reviewCommentResolve(input: $input) { comment { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'CHANGES_REQUESTED');
+        const comment = await one(
+          `INSERT INTO review_comment (assessment_id, country_code, author_id, body)
+           SELECT $1, 'RS', id, 'Please add the source.' FROM app_user WHERE email = 'reviewer@demo.example' RETURNING id`,
+          [a.id],
+        );
+        return { id: comment.id };
+      },
+      outcome: (a) => (isWriter(a, 'RS') || a.role === 'reviewer' ? 'OK' : undefined),
+    },
+    {
+      name: 'cycleCreate',
+      mutation: `mutation($input: CycleCreateInput!) { cycleCreate(input: $input) { cycle { id } userErrors { code } } }`,
+      prepare: async () => ({
+        code: `M${counter++}`,
+        year: 2026,
+        title: [{ locale: 'EN', text: 'Matrix round' }],
+        frameworkVersionId: ids.version,
+      }),
+      outcome: (a) => (a.role === 'admin' ? 'OK' : undefined),
+    },
+    {
+      name: 'cycleTransition opening a planned cycle',
+      mutation: `mutation($input: CycleTransitionInput!) { cycleTransition(input: $input) { cycle { id } userErrors { code } } }`,
+      prepare: async () => {
+        const cycle = await one(
+          `INSERT INTO monitoring_cycle (code, year, title, framework_version_id, status) VALUES ($1, 2027, '{"en":"Planned"}', $2, 'PLANNED') RETURNING id`,
+          [`P${counter++}`, ids.version],
+        );
+        return { id: cycle.id, to: 'OPEN' };
+      },
+      outcome: (a) => (a.role === 'admin' ? 'OK' : undefined),
+    },
+    {
+      name: 'cycleTransition reopening a published cycle',
+      mutation: `mutation($input: CycleTransitionInput!) { cycleTransition(input: $input) { cycle { id } userErrors { code } } }`,
+      prepare: async () => ({
+        id: (await one(`SELECT id FROM monitoring_cycle WHERE code = '2024'`)).id,
+        to: 'OPEN',
+      }),
+      outcome: (a) => (a.role === 'admin' ? 'INVALID_TRANSITION' : undefined),
+    },
+    {
+      name: 'organisationCreate',
+      mutation: `mutation($input: OrganisationCreateInput!) { organisationCreate(input: $input) { organisation { id } userErrors { code } } }`,
+      prepare: async () => ({
+        name: `Integrator ${counter++}`,
+        shortName: `INT${counter}`,
+        kind: 'INTEGRATOR',
+      }),
+      outcome: (a) => (a.role === 'admin' ? 'OK' : undefined),
+    },
+    {
+      name: 'organisationUpdate',
+      mutation: `mutation($input: OrganisationUpdateInput!) { organisationUpdate(input: $input) { organisation { id } userErrors { code } } }`,
+      prepare: async () => ({ id: ids.astra, name: `ASTRA – Anti Trafficking Action ${counter++}` }),
+      outcome: (a) => (a.role === 'admin' ? 'OK' : undefined),
+    },
+    {
+      name: 'frameworkCreate',
+      mutation: `mutation($input: FrameworkCreateInput!) { frameworkCreate(input: $input) { framework { id } userErrors { code } } }`,
+      prepare: async () => ({
+        code: `MX-${counter++}`,
+        name: [{ locale: 'EN', text: 'Matrix' }],
+        description: [{ locale: 'EN', text: 'Matrix' }],
+      }),
+      outcome: (a) => (a.role === 'framework' || a.role === 'admin' ? 'OK' : undefined),
+    },
+    ...frameworkCases(),
+    {
+      name: 'userInvite into ASTRA',
+      mutation: `mutation($input: UserInviteInput!) { userInvite(input: $input) { user { id } userErrors { code } } }`,
+      prepare: async () => ({
+        email: `invitee${counter++}@demo.example`,
+        displayName: 'Invitee',
+        role: 'COUNTRY_VIEWER',
+        organisationId: ids.astra,
+      }),
+      outcome: (a) => ((a.role === 'lead' && a.country === 'RS') || a.role === 'admin' ? 'OK' : undefined),
+    },
+    {
+      name: 'userDeactivate of an ASTRA member',
+      mutation: `mutation($input: UserDeactivateInput!) { userDeactivate(input: $input) { user { id } userErrors { code } } }`,
+      prepare: async () => {
+        const user = await one(
+          `INSERT INTO app_user (email, display_name) VALUES ($1, 'Leaving') RETURNING id`,
+          [`leaving${counter++}@demo.example`],
+        );
+        await sql(
+          `INSERT INTO membership (user_id, organisation_id, role) VALUES ($1, $2, 'COUNTRY_EDITOR')`,
+          [user.id, ids.astra],
+        );
+        return { userId: user.id };
+      },
+      outcome: (a) => ((a.role === 'lead' && a.country === 'RS') || a.role === 'admin' ? 'OK' : undefined),
+    },
+    {
+      name: 'apiKeyCreate',
+      mutation: `mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $input) { apiKey { id } userErrors { code } } }`,
+      prepare: async () => ({ name: `Tool ${counter++}` }),
+      outcome: (a) => (a.role === 'lead' || a.role === 'admin' ? 'OK' : undefined),
+    },
+    {
+      name: 'apiKeyRevoke of an ASTRA key',
+      mutation: `mutation($input: ApiKeyRevokeInput!) { apiKeyRevoke(input: $input) { apiKey { id } userErrors { code } } }`,
+      prepare: async () => {
+        const key = await one(
+          `INSERT INTO api_key (organisation_id, created_by, name, prefix, key_hash)
+           SELECT $1, id, 'Old tool', $2, $3 FROM app_user WHERE email = 'lead.rs@demo.example' RETURNING id`,
+          [ids.astra, randomBytes(6).toString('hex'), randomBytes(32).toString('hex')],
+        );
+        return { id: key.id };
+      },
+      outcome: (a) => ((a.role === 'lead' && a.country === 'RS') || a.role === 'admin' ? 'OK' : undefined),
+    },
+  ];
+
+  function frameworkCases(): Case[] {
+    const editors = (a: Actor) => (a.role === 'framework' || a.role === 'admin' ? 'OK' : undefined);
+    const frozen = (a: Actor) =>
+      a.role === 'framework' || a.role === 'admin' ? 'FRAMEWORK_VERSION_IN_USE' : undefined;
+    const m = (name: string, fields: string) =>
+      `mutation($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${fields} userErrors { code } } }`;
+    const en = (text: string) => [{ locale: 'EN', text }];
+    const usedIndicator = async () =>
+      (
+        await one(
+          `SELECT i.id FROM indicator i JOIN monitoring_cycle c ON c.framework_version_id = i.framework_version_id LIMIT 1`,
+        )
+      ).id;
+    return [
+      {
+        name: 'frameworkVersionCreate copying the used version',
+        mutation: m('frameworkVersionCreate', 'frameworkVersion { id }'),
+        prepare: async () => ({
+          frameworkId: ids.framework,
+          label: `C${counter++}`,
+          copyFromVersionId: ids.version,
+        }),
+        outcome: editors,
+      },
+      {
+        name: 'frameworkVersionPublish of a draft',
+        mutation: m('frameworkVersionPublish', 'frameworkVersion { id }'),
+        prepare: async () => ({ id: (await draftVersion()).versionId }),
+        outcome: editors,
+      },
+      {
+        name: 'areaCreate in a draft',
+        mutation: m('areaCreate', 'area { id }'),
+        prepare: async () => ({
+          frameworkVersionId: (await draftVersion()).versionId,
+          code: 'PROT',
+          pillar: 'PROTECTION',
+          title: en('Protection'),
+          description: en('Protection'),
+        }),
+        outcome: editors,
+      },
+      {
+        name: 'areaCreate in the used version',
+        mutation: m('areaCreate', 'area { id }'),
+        prepare: async () => ({
+          frameworkVersionId: ids.version,
+          code: 'NEW',
+          pillar: 'PROTECTION',
+          title: en('New'),
+          description: en('New'),
+        }),
+        outcome: frozen,
+      },
+      {
+        name: 'areaUpdate in a draft',
+        mutation: m('areaUpdate', 'area { id }'),
+        prepare: async () => ({ id: (await draftVersion()).areaId, title: en('Prevention and awareness') }),
+        outcome: editors,
+      },
+      {
+        name: 'areaDelete of an empty area in a draft',
+        mutation: m('areaDelete', 'deletedAreaId'),
+        prepare: async () => {
+          const draft = await draftVersion();
+          const area = await one(
+            `INSERT INTO area (framework_version_id, code, pillar, title, description, position) VALUES ($1, 'PART', 'PARTNERSHIP', '{"en":"P"}', '{"en":"P"}', 3) RETURNING id`,
+            [draft.versionId],
+          );
+          return { id: area.id };
+        },
+        outcome: editors,
+      },
+      {
+        name: 'indicatorCreate in a draft',
+        mutation: m('indicatorCreate', 'indicator { id }'),
+        prepare: async () => {
+          const draft = await draftVersion();
+          return {
+            frameworkVersionId: draft.versionId,
+            areaId: draft.areaId,
+            code: 'PREV-2',
+            type: 'PROCESS',
+            answerType: 'NUMBER',
+            title: en('Campaigns held'),
+            guidance: en('Count them'),
+            meansOfVerification: en('Ministry reports'),
+            standardIds: [ids.standard],
+          };
+        },
+        outcome: editors,
+      },
+      {
+        name: 'indicatorUpdate in the used version',
+        mutation: m('indicatorUpdate', 'indicator { id }'),
+        prepare: async () => ({ id: await usedIndicator(), title: en('Changed') }),
+        outcome: frozen,
+      },
+      {
+        name: 'indicatorUpdate in a draft',
+        mutation: m('indicatorUpdate', 'indicator { id }'),
+        prepare: async () => ({
+          id: (await draftVersion()).indicatorId,
+          title: en('A national plan exists'),
+        }),
+        outcome: editors,
+      },
+      {
+        name: 'indicatorDelete in a draft',
+        mutation: m('indicatorDelete', 'deletedIndicatorId'),
+        prepare: async () => ({ id: (await draftVersion()).indicatorId }),
+        outcome: editors,
+      },
+      {
+        name: 'standardCreate',
+        mutation: m('standardCreate', 'standard { id }'),
+        prepare: async () => ({
+          instrument: 'NATIONAL_ACTION_PLAN',
+          reference: `Measure 9.${counter++}`,
+          countryCode: 'RS',
+          title: en('Measure'),
+          summary: en('Measure'),
+        }),
+        outcome: editors,
+      },
+      {
+        name: 'standardUpdate',
+        mutation: m('standardUpdate', 'standard { id }'),
+        prepare: async () => ({ id: ids.standard, summary: en(`Summary ${counter++}`) }),
+        outcome: editors,
+      },
+      {
+        name: 'translationSet in a draft',
+        mutation: m('translationSet', 'translations { locale }'),
+        prepare: async () => ({
+          entity: 'INDICATOR',
+          id: (await draftVersion()).indicatorId,
+          field: 'TITLE',
+          locale: 'SQ',
+          text: 'Ekziston një plan',
+        }),
+        outcome: editors,
+      },
+      {
+        name: 'translationSet in the used version',
+        mutation: m('translationSet', 'translations { locale }'),
+        prepare: async () => ({
+          entity: 'INDICATOR',
+          id: await usedIndicator(),
+          field: 'TITLE',
+          locale: 'BS',
+          text: 'Promijenjeno',
+        }),
+        outcome: frozen,
+      },
+    ];
+  }
+
+  const table = cases.flatMap((c) => ACTORS.map((actor) => [c.name, actor.name, c, actor] as const));
+
+  it.each(table)('%s as %s', async (_caseName, _actorName, c, actor) => {
+    const input = await c.prepare();
+    const before = await databaseFingerprint(db.dataSource);
+    const res = await api.query(c.mutation, { input }, headers[actor.name]);
+    const expected = c.outcome(actor) ?? (actor.role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+    const payload = res.data
+      ? (Object.values(res.data)[0] as { userErrors: Array<{ code: string }> } | null)
+      : null;
+    const got = res.errors?.length
+      ? String(res.errors[0].extensions?.code)
+      : payload?.userErrors.length
+        ? payload.userErrors[0].code
+        : 'OK';
+    try {
+      expect(got).toBe(expected);
+      const after = await databaseFingerprint(db.dataSource);
+      if (expected === 'OK') expect(after).not.toEqual(before);
+      else expect(after).toEqual(before);
+    } finally {
+      await c.cleanup?.();
+    }
+  });
+});
