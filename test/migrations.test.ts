@@ -8,6 +8,7 @@ const DOMAIN_TABLES = [
   'assessment',
   'audit_event',
   'country',
+  'edition',
   'evidence',
   'framework',
   'framework_version',

@@ -20,6 +20,7 @@ const TABLES = [
   'assessment',
   'evidence',
   'review_comment',
+  'edition',
 ];
 
 describe('demo data', () => {

@@ -2,6 +2,7 @@ import { Assessment } from '../modules/assessment/assessment.entity';
 import { AuditEvent } from '../modules/audit/audit.entity';
 import { Country } from '../modules/country/country.entity';
 import { MonitoringCycle } from '../modules/cycle/cycle.entity';
+import { Edition } from '../modules/edition/edition.entity';
 import { Evidence } from '../modules/evidence/evidence.entity';
 import { ApiKey } from '../modules/api-key/api-key.entity';
 import { Area, Framework, FrameworkVersion, ScoreLevel } from '../modules/framework/framework.entity';
@@ -30,4 +31,5 @@ export const entities = [
   ReviewComment,
   AuditEvent,
   ApiKey,
+  Edition,
 ];

@@ -2,6 +2,7 @@ import type { RequestContext } from '../common/context';
 import { createAssessmentLoaders } from '../modules/assessment/assessment.loader';
 import { createCountryLoaders } from '../modules/country/country.loader';
 import { createCycleLoaders } from '../modules/cycle/cycle.loader';
+import { createEditionLoaders } from '../modules/edition/edition.loader';
 import { createEvidenceLoaders } from '../modules/evidence/evidence.loader';
 import { createFrameworkLoaders } from '../modules/framework/framework.loader';
 import { createIndicatorLoaders } from '../modules/indicator/indicator.loader';
@@ -16,6 +17,7 @@ export function createLoaders(ctx: RequestContext) {
     assessment: createAssessmentLoaders(ctx),
     country: createCountryLoaders(ctx),
     cycle: createCycleLoaders(ctx),
+    edition: createEditionLoaders(ctx),
     evidence: createEvidenceLoaders(ctx),
     framework: createFrameworkLoaders(ctx),
     indicator: createIndicatorLoaders(ctx),

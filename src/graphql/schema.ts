@@ -11,8 +11,10 @@ import { apiKeyModule } from '../modules/api-key/api-key.module';
 import { assessmentModule } from '../modules/assessment/assessment.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { authModule } from '../modules/auth/auth.module';
+import { comparisonModule } from '../modules/comparison/comparison.module';
 import { countryModule } from '../modules/country/country.module';
 import { cycleModule } from '../modules/cycle/cycle.module';
+import { editionModule } from '../modules/edition/edition.module';
 import { evidenceModule } from '../modules/evidence/evidence.module';
 import { frameworkModule } from '../modules/framework/framework.module';
 import { indicatorModule } from '../modules/indicator/indicator.module';
@@ -26,8 +28,10 @@ const modules: GraphQLModule[] = [
   assessmentModule,
   auditModule,
   authModule,
+  comparisonModule,
   countryModule,
   cycleModule,
+  editionModule,
   evidenceModule,
   frameworkModule,
   indicatorModule,

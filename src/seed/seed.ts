@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { serbianLatinToCyrillic } from '../common/i18n';
 import { hashPassword } from '../modules/auth/password';
+import { createEdition } from '../modules/edition/edition.service';
 import { insertMany } from './bulk';
 import { seedAssessments } from './seed-assessments';
 import { areas, indicators, scoreLevels } from './data/framework';
@@ -278,6 +279,12 @@ export async function seedDemoData(ds: DataSource): Promise<string> {
     const standardIds = await seedStandards(m);
     const framework = await seedFramework(m, standardIds);
     const counts = await seedAssessments(m, framework, userIds);
+    // A cycle published by the seed gets its first edition, as publishing through the API would give it.
+    const unpublished: Array<{ id: string }> = await m.query(
+      `SELECT c.id FROM monitoring_cycle c WHERE c.status = 'PUBLISHED' AND NOT EXISTS (SELECT 1 FROM edition e WHERE e.cycle_id = c.id)`,
+    );
+    for (const { id } of unpublished)
+      await createEdition(m, ds, id, userIds.get('admin@demo.example') ?? null);
     return (
       `${countries.length} countries, ${organisations.length} organisations, ${users.length} users, ` +
       `${standards.length} standards, ${indicators.length} indicators, ${counts.assessments} new assessments, ` +

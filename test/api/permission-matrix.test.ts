@@ -385,13 +385,26 @@ describe('permission matrix', () => {
       outcome: (a) => (a.role === 'admin' ? 'OK' : undefined),
     },
     {
-      name: 'cycleTransition reopening a published cycle',
+      name: 'cycleTransition publishing an open cycle',
       mutation: `mutation($input: CycleTransitionInput!) { cycleTransition(input: $input) { cycle { id } userErrors { code } } }`,
       prepare: async () => ({
-        id: (await one(`SELECT id FROM monitoring_cycle WHERE code = '2024'`)).id,
-        to: 'OPEN',
+        id: (await one(`SELECT id FROM monitoring_cycle WHERE code = '2025'`)).id,
+        to: 'PUBLISHED',
       }),
       outcome: (a) => (a.role === 'admin' ? 'INVALID_TRANSITION' : undefined),
+    },
+    {
+      name: 'cycleTransition reopening a published cycle',
+      mutation: `mutation($input: CycleTransitionInput!) { cycleTransition(input: $input) { cycle { id } userErrors { code } } }`,
+      prepare: async () => {
+        const cycle = await one(
+          `INSERT INTO monitoring_cycle (code, year, title, framework_version_id, status, published_at)
+           VALUES ($1, 2023, '{"en":"Published"}', $2, 'PUBLISHED', now()) RETURNING id`,
+          [`R${counter++}`, ids.version],
+        );
+        return { id: cycle.id, to: 'OPEN' };
+      },
+      outcome: (a) => (a.role === 'admin' ? 'OK' : undefined),
     },
     {
       name: 'organisationCreate',

@@ -195,8 +195,8 @@ describe('review workflow', () => {
       as['editor.rs'],
     );
     expect(frozen.data!.assessmentSave.userErrors[0].code).toBe('CYCLE_NOT_OPEN');
-    const reopenCycle = await api.query(TRANSITION, { input: { id: cycleId, to: 'OPEN' } }, as.admin);
-    expect(reopenCycle.data!.cycleTransition.userErrors).toEqual([{ code: 'INVALID_TRANSITION' }]);
+    const backToClosed = await api.query(TRANSITION, { input: { id: cycleId, to: 'CLOSED' } }, as.admin);
+    expect(backToClosed.data!.cycleTransition.userErrors).toEqual([{ code: 'INVALID_TRANSITION' }]);
 
     const trail = await api.query(
       `query($id: ID!) { auditTrail(entityId: $id) { totalCount nodes { entityType action actor { displayName } after } } }`,

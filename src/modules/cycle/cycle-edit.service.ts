@@ -5,7 +5,9 @@ import { BusinessRuleError, runMutation } from '../../common/mutation';
 import { hydrate } from '../../common/paging';
 import { toI18nText } from '../../common/translation-input';
 import { assertId } from '../../common/validation';
+import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
+import { createEdition } from '../edition/edition.service';
 import type { CycleCreateInput, CycleTransitionInput } from './cycle-edit.types';
 import { CycleCreatePayload, CycleTransitionPayload } from './cycle-edit.types';
 import { MonitoringCycle } from './cycle.entity';
@@ -14,12 +16,15 @@ import { CycleStatus } from './cycle.enums';
 const CODE_RE = /^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The steps a cycle may take; CLOSED → OPEN lets partners fix something found before publication. */
+/**
+ * The steps a cycle may take. CLOSED → OPEN lets partners fix something found before publication; PUBLISHED →
+ * OPEN reopens a published cycle for corrections, to be published again as a new edition.
+ */
 const NEXT: Record<CycleStatus, CycleStatus[]> = {
   [CycleStatus.PLANNED]: [CycleStatus.OPEN],
   [CycleStatus.OPEN]: [CycleStatus.CLOSED],
   [CycleStatus.CLOSED]: [CycleStatus.OPEN, CycleStatus.PUBLISHED],
-  [CycleStatus.PUBLISHED]: [],
+  [CycleStatus.PUBLISHED]: [CycleStatus.OPEN],
 };
 
 export function createCycle(ctx: RequestContext, input: CycleCreateInput): Promise<CycleCreatePayload> {
@@ -103,9 +108,37 @@ export function createCycle(ctx: RequestContext, input: CycleCreateInput): Promi
   );
 }
 
+/** Moves every assessment of the cycle from one status to another, each with its audit event, in one statement. */
+async function moveAssessments(
+  m: EntityManager,
+  ctx: RequestContext,
+  cycleId: string,
+  from: string,
+  to: string,
+  action: string,
+): Promise<number> {
+  const actor = ctx.viewer.kind === 'user' ? ctx.viewer.userId : null;
+  const organisation = ctx.viewer.kind === 'anonymous' ? null : ctx.viewer.organisationId;
+  const moved = await m.query(
+    `WITH moved AS (
+       UPDATE assessment SET status = $4, version = version + 1, updated_by = $2, updated_at = now()
+       WHERE cycle_id = $1 AND status = $5 RETURNING id, country_code, version)
+     INSERT INTO audit_event (actor_user_id, actor_organisation_id, entity_type, entity_id, assessment_id, country_code,
+       action, before, after)
+     SELECT $2, $3, 'assessment', id, id, country_code, $6,
+       jsonb_build_object('status', $5::text, 'version', version - 1),
+       jsonb_build_object('status', $4::text, 'version', version)
+     FROM moved RETURNING entity_id`,
+    [cycleId, actor, organisation, to, from, action],
+  );
+  return moved.length;
+}
+
 /**
  * Moves a cycle to its next status. Publishing is one transaction: every APPROVED assessment becomes PUBLISHED,
- * each with its audit event, and the cycle is stamped; a failure anywhere leaves all of it as it was.
+ * each with its audit event, the cycle is stamped and a new immutable edition records what the public reads;
+ * a failure anywhere leaves all of it as it was. Reopening a published cycle turns its published assessments
+ * back into APPROVED ones, while the public keeps reading the last edition.
  */
 export function transitionCycle(
   ctx: RequestContext,
@@ -128,35 +161,40 @@ export function transitionCycle(
         );
       }
       if (input.to === CycleStatus.PUBLISHED) {
-        const actor = ctx.viewer.kind === 'user' ? ctx.viewer.userId : null;
-        const organisation = ctx.viewer.kind === 'anonymous' ? null : ctx.viewer.organisationId;
-        const published = await m.query(
-          `WITH published AS (
-           UPDATE assessment SET status = 'PUBLISHED', version = version + 1, updated_by = $2, updated_at = now()
-           WHERE cycle_id = $1 AND status = 'APPROVED' RETURNING id, country_code, version)
-         INSERT INTO audit_event (actor_user_id, actor_organisation_id, entity_type, entity_id, assessment_id, country_code,
-           action, before, after)
-         SELECT $2, $3, 'assessment', id, id, country_code, 'publish',
-           jsonb_build_object('status', 'APPROVED', 'version', version - 1),
-           jsonb_build_object('status', 'PUBLISHED', 'version', version)
-         FROM published RETURNING entity_id`,
-          [id, actor, organisation],
-        );
-        result.publishedAssessments = published.length;
+        result.publishedAssessments = await moveAssessments(m, ctx, id, 'APPROVED', 'PUBLISHED', 'publish');
+      } else if (before.status === CycleStatus.PUBLISHED) {
+        await moveAssessments(m, ctx, id, 'PUBLISHED', 'APPROVED', 'reopen_cycle');
       }
       const [row] = await queryRows(
         m,
-        `UPDATE monitoring_cycle SET status = $2, published_at = CASE WHEN $2 = 'PUBLISHED' THEN now() ELSE published_at END,
+        `UPDATE monitoring_cycle SET status = $2, published_at = CASE WHEN $2 = 'PUBLISHED' THEN now() END,
          updated_at = now() WHERE id = $1 RETURNING *`,
         [id, input.to],
       );
       const cycle = hydrate(ctx.dataSource, MonitoringCycle, row);
+      if (input.to === CycleStatus.PUBLISHED) {
+        result.edition = await createEdition(
+          m,
+          ctx.dataSource,
+          id,
+          ctx.viewer.kind === 'user' ? ctx.viewer.userId : null,
+        );
+      }
       await recordAudit(m, ctx, {
         entityType: 'monitoring_cycle',
         entityId: id,
-        action: input.to === CycleStatus.PUBLISHED ? 'publish' : 'transition',
+        action:
+          input.to === CycleStatus.PUBLISHED
+            ? 'publish'
+            : before.status === CycleStatus.PUBLISHED
+              ? 'reopen'
+              : 'transition',
         before: { status: before.status },
-        after: { status: cycle.status, publishedAssessments: result.publishedAssessments },
+        after: {
+          status: cycle.status,
+          publishedAssessments: result.publishedAssessments,
+          edition: result.edition?.number ?? null,
+        },
       });
       result.cycle = cycle;
     },

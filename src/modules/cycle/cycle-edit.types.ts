@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MutationPayload } from '../../common/mutation';
 import { TranslationInput } from '../../common/translation-input';
+import { Edition } from '../edition/edition.entity';
 import { MonitoringCycle } from './cycle.entity';
 import { CycleStatus } from './cycle.enums';
 
@@ -27,8 +28,10 @@ export class CycleCreateInput {
 
 @InputType({
   description:
-    'Moves a cycle on: PLANNED → OPEN → CLOSED → PUBLISHED, or CLOSED → OPEN to reopen before publication. ' +
-    'Publishing turns the APPROVED assessments into PUBLISHED ones and freezes the cycle.',
+    'Moves a cycle on: PLANNED → OPEN → CLOSED → PUBLISHED; CLOSED → OPEN reopens it before publication and ' +
+    'PUBLISHED → OPEN after (published assessments go back to APPROVED, the public keeps reading the last ' +
+    'edition). Publishing turns APPROVED assessments into PUBLISHED ones, freezes the cycle and creates a new ' +
+    'immutable edition.',
 })
 export class CycleTransitionInput {
   @Field(() => ID, { description: 'The cycle.' })
@@ -56,4 +59,10 @@ export class CycleTransitionPayload extends MutationPayload {
     description: 'How many assessments were published by this change (0 unless publishing).',
   })
   publishedAssessments = 0;
+
+  @Field(() => Edition, {
+    nullable: true,
+    description: 'The edition publishing created; null for other steps.',
+  })
+  edition: Edition | null = null;
 }

@@ -1,0 +1,131 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { assertCountryCode, assertId } from '../../common/validation';
+import { Country } from '../country/country.entity';
+import { MonitoringCycle } from '../cycle/cycle.entity';
+import { Edition } from '../edition/edition.entity';
+import { Area } from '../framework/framework.entity';
+import { Indicator } from '../indicator/indicator.entity';
+import { getCountryProfile } from './comparison.profile';
+import { getComparison } from './comparison.read';
+import { loadHistory } from './comparison.service';
+import {
+  AreaProfile,
+  Comparison,
+  ComparisonArgs,
+  ComparisonCell,
+  ComparisonRow,
+  CountryProfile,
+  IndicatorHistoryPoint,
+} from './comparison.types';
+
+@Resolver(() => Comparison)
+export class ComparisonResolver {
+  @Query(() => Comparison, {
+    nullable: true,
+    description:
+      'How each country stands on each indicator of a cycle, with the trend since the previous cycle, in one ' +
+      'request. Cells follow the read rules: a cell the reader may not see says HIDDEN. Null for an unknown cycle.',
+  })
+  comparison(@Args() args: ComparisonArgs, @Ctx() ctx: RequestContext) {
+    return getComparison(ctx, args);
+  }
+
+  @Query(() => CountryProfile, {
+    nullable: true,
+    description: 'One country’s results in a cycle, per pillar.',
+  })
+  countryProfile(
+    @Arg('countryCode', { description: 'ISO code of the country.' }) countryCode: string,
+    @Arg('cycleId', () => ID, { description: 'The monitoring cycle.' }) cycleId: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return getCountryProfile(ctx, countryCode, cycleId);
+  }
+
+  @Query(() => [IndicatorHistoryPoint], {
+    description:
+      'A country’s answers to an indicator (and comparable ones of other versions) across cycles, oldest first.',
+  })
+  async indicatorHistory(
+    @Arg('indicatorId', () => ID, { description: 'The indicator.' }) indicatorId: string,
+    @Arg('countryCode', { description: 'ISO code of the country.' }) countryCode: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const rows = await loadHistory(
+      ctx.dataSource,
+      ctx.viewer,
+      assertId(indicatorId, 'indicatorId'),
+      assertCountryCode(countryCode, 'countryCode'),
+    );
+    return rows.map((row) => Object.assign(new IndicatorHistoryPoint(), row));
+  }
+
+  @FieldResolver(() => MonitoringCycle, { description: 'The cycle compared.' })
+  cycle(@Root() comparison: Comparison, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.cycle.byId.load(comparison.cycleId);
+  }
+
+  @FieldResolver(() => Edition, {
+    nullable: true,
+    description: 'The published edition shown; null for live data.',
+  })
+  edition(@Root() comparison: Comparison, @Ctx() ctx: RequestContext) {
+    return comparison.editionId ? ctx.loaders.edition.byId.load(comparison.editionId) : null;
+  }
+
+  @FieldResolver(() => [Country], { description: 'The countries, in the order of each row’s cells.' })
+  async countries(@Root() comparison: Comparison, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.country.byCode.loadMany(comparison.countryCodes);
+  }
+}
+
+@Resolver(() => ComparisonRow)
+export class ComparisonRowResolver {
+  @FieldResolver(() => Indicator, { description: 'The indicator of the row.' })
+  indicator(@Root() row: ComparisonRow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.indicator.byId.load(row.indicatorId);
+  }
+}
+
+@Resolver(() => ComparisonCell)
+export class ComparisonCellResolver {
+  @FieldResolver(() => Country, { description: 'The country of the cell.' })
+  country(@Root() cell: ComparisonCell, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.country.byCode.load(cell.countryCode);
+  }
+}
+
+@Resolver(() => CountryProfile)
+export class CountryProfileResolver {
+  @FieldResolver(() => Country, { description: 'The country.' })
+  country(@Root() profile: CountryProfile, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.country.byCode.load(profile.countryCode);
+  }
+
+  @FieldResolver(() => MonitoringCycle, { description: 'The cycle.' })
+  cycle(@Root() profile: CountryProfile, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.cycle.byId.load(profile.cycleId);
+  }
+}
+
+@Resolver(() => AreaProfile)
+export class AreaProfileResolver {
+  @FieldResolver(() => Area, { description: 'The pillar area.' })
+  area(@Root() profile: AreaProfile, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.framework.areaById.load(profile.areaId);
+  }
+}
+
+@Resolver(() => IndicatorHistoryPoint)
+export class IndicatorHistoryResolver {
+  @FieldResolver(() => MonitoringCycle, { description: 'The cycle.' })
+  cycle(@Root() point: IndicatorHistoryPoint, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.cycle.byId.load(point.cycleId);
+  }
+
+  @FieldResolver(() => Indicator, { description: 'The indicator as that cycle’s framework version has it.' })
+  indicator(@Root() point: IndicatorHistoryPoint, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.indicator.byId.load(point.indicatorId);
+  }
+}

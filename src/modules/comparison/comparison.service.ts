@@ -1,0 +1,192 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { assessmentVisibilitySql } from '../assessment/assessment.policy';
+import type { NotScoredReason } from '../assessment/assessment.enums';
+import type { Viewer } from '../auth/viewer';
+import { roleOf, worksOnCountry } from '../auth/viewer';
+import { evidenceVisibilitySql } from '../evidence/evidence.policy';
+import { Role } from '../user/user.enums';
+import { CellState, Trend } from './comparison.enums';
+
+export interface ComparisonFilter {
+  cycleId: string;
+  areaCode?: string | null;
+  indicatorIds?: string[] | null;
+  countryCodes?: string[] | null;
+}
+
+/** One cell of the matrix: what one country recorded for one indicator, as the reader may see it. */
+export interface CellData {
+  indicatorId: string;
+  indicatorCode: string;
+  pillar: string;
+  pillarAreaId: string;
+  countryCode: string;
+  state: CellState;
+  assessmentId: string | null;
+  score: number | null;
+  notScoredReason: NotScoredReason | null;
+  value: string | null;
+  status: string | null;
+  confidence: string | null;
+  evidenceCount: number;
+  trend: Trend;
+  previousScore: number | null;
+  previousCycleCode: string | null;
+}
+
+export interface MatrixData {
+  indicatorIds: string[];
+  countryCodes: string[];
+  cells: CellData[];
+}
+
+/** A reader who sees every cell of the country, so an empty cell there really is empty. */
+function seesWholeCountry(viewer: Viewer, countryCode: string): boolean {
+  return roleOf(viewer) === Role.ADMIN || worksOnCountry(viewer, countryCode);
+}
+
+export function trendOf(answerType: string, score: number | null, previous: number | null): Trend {
+  if (answerType !== 'SCORE' || score === null || previous === null) return Trend.NOT_COMPARABLE;
+  if (score > previous) return Trend.IMPROVED;
+  if (score < previous) return Trend.DETERIORATED;
+  return Trend.NO_CHANGE;
+}
+
+function answerText(row: Record<string, unknown>): string | null {
+  if (row.score !== null) return String(row.score);
+  if (row.not_scored_reason !== null) return String(row.not_scored_reason);
+  if (row.value_number !== null) return String(row.value_number);
+  if (row.value_boolean !== null) return row.value_boolean ? 'true' : 'false';
+  return (row.value_text as string | null) ?? null;
+}
+
+/**
+ * The comparison matrix in one statement, whatever the size of the framework: indicators × countries, each
+ * cell joined to the visible assessment, the count of its visible evidence and the latest earlier visible score
+ * of a comparable indicator (same code and answer type) for the trend. The read rules are the SQL filters of
+ * the assessment and evidence policies, so a cell never shows what the reader may not read.
+ */
+export async function loadMatrix(
+  db: DataSource | EntityManager,
+  viewer: Viewer,
+  filter: ComparisonFilter,
+): Promise<MatrixData> {
+  const params: unknown[] = [filter.cycleId];
+  const indicatorConditions: string[] = [];
+  if (filter.areaCode) {
+    params.push(filter.areaCode);
+    indicatorConditions.push(`(ar.code = $${params.length} OR pa.code = $${params.length})`);
+  }
+  if (filter.indicatorIds?.length) {
+    params.push(filter.indicatorIds);
+    indicatorConditions.push(`i.id = ANY($${params.length}::uuid[])`);
+  }
+  let countryCondition = 'true';
+  if (filter.countryCodes?.length) {
+    params.push(filter.countryCodes);
+    countryCondition = `c.code = ANY($${params.length}::text[])`;
+  }
+  const visibleNow = assessmentVisibilitySql(viewer, 'a', params);
+  const visibleBefore = assessmentVisibilitySql(viewer, 'pa', params);
+  const visibleEvidence = evidenceVisibilitySql(viewer, 'e', params);
+  const rows: Array<Record<string, unknown>> = await db.query(
+    `WITH cyc AS (SELECT id, year, framework_version_id FROM monitoring_cycle WHERE id = $1),
+     ind AS (
+       SELECT i.id, i.code, i.answer_type, i.position, ar.pillar, coalesce(pa.id, ar.id) AS pillar_area_id FROM indicator i
+       JOIN cyc ON cyc.framework_version_id = i.framework_version_id
+       JOIN area ar ON ar.id = i.area_id LEFT JOIN area pa ON pa.id = ar.parent_id
+       ${indicatorConditions.length ? `WHERE ${indicatorConditions.join(' AND ')}` : ''}),
+     ctry AS (SELECT c.code FROM country c WHERE ${countryCondition})
+     SELECT ind.id AS indicator_id, ind.code AS indicator_code, ind.answer_type, ind.pillar, ind.pillar_area_id,
+       ctry.code AS country_code,
+       a.id AS assessment_id, a.score, a.not_scored_reason, a.value_number, a.value_boolean, a.value_text,
+       a.status, a.confidence, coalesce(ev.n, 0)::int AS evidence_count, prev.score AS previous_score,
+       prev.cycle_code AS previous_cycle_code
+     FROM ind CROSS JOIN ctry CROSS JOIN cyc
+     LEFT JOIN assessment a ON a.cycle_id = cyc.id AND a.indicator_id = ind.id AND a.country_code = ctry.code AND ${visibleNow}
+     LEFT JOIN LATERAL (SELECT count(*) AS n FROM evidence e WHERE e.assessment_id = a.id AND ${visibleEvidence}) ev ON a.id IS NOT NULL
+     LEFT JOIN LATERAL (
+       SELECT pa.score, pc.code AS cycle_code FROM assessment pa
+       JOIN monitoring_cycle pc ON pc.id = pa.cycle_id
+       JOIN indicator pi ON pi.id = pa.indicator_id
+       WHERE pa.country_code = ctry.code AND pi.code = ind.code AND pi.answer_type = ind.answer_type
+         AND pc.year < cyc.year AND ${visibleBefore}
+       ORDER BY pc.year DESC, pc.code DESC LIMIT 1) prev ON true
+     ORDER BY ind.position, ind.id, ctry.code`,
+    params,
+  );
+  const indicatorIds: string[] = [];
+  const countryCodes: string[] = [];
+  const cells = rows.map((row): CellData => {
+    const indicatorId = String(row.indicator_id);
+    const countryCode = String(row.country_code);
+    if (indicatorIds[indicatorIds.length - 1] !== indicatorId) indicatorIds.push(indicatorId);
+    if (!countryCodes.includes(countryCode)) countryCodes.push(countryCode);
+    const visible = row.assessment_id !== null;
+    const score = (row.score as number | null) ?? null;
+    const previousScore = visible ? ((row.previous_score as number | null) ?? null) : null;
+    return {
+      indicatorId,
+      indicatorCode: String(row.indicator_code),
+      pillar: String(row.pillar),
+      pillarAreaId: String(row.pillar_area_id),
+      countryCode,
+      state: visible
+        ? CellState.ASSESSED
+        : seesWholeCountry(viewer, countryCode)
+          ? CellState.NOT_ASSESSED
+          : CellState.HIDDEN,
+      assessmentId: visible ? String(row.assessment_id) : null,
+      score,
+      notScoredReason: (row.not_scored_reason as NotScoredReason | null) ?? null,
+      value: visible ? answerText(row) : null,
+      status: (row.status as string | null) ?? null,
+      confidence: (row.confidence as string | null) ?? null,
+      evidenceCount: Number(row.evidence_count),
+      trend: visible ? trendOf(String(row.answer_type), score, previousScore) : Trend.NOT_COMPARABLE,
+      previousScore,
+      previousCycleCode: visible ? ((row.previous_cycle_code as string | null) ?? null) : null,
+    };
+  });
+  return { indicatorIds, countryCodes, cells };
+}
+
+export interface HistoryRow {
+  cycleId: string;
+  indicatorId: string;
+  state: CellState;
+  score: number | null;
+  value: string | null;
+  status: string | null;
+}
+
+/** An indicator's answers for a country in every cycle that assessed a comparable indicator, oldest first. */
+export async function loadHistory(
+  db: DataSource,
+  viewer: Viewer,
+  indicatorId: string,
+  countryCode: string,
+): Promise<HistoryRow[]> {
+  const params: unknown[] = [indicatorId, countryCode];
+  const visible = assessmentVisibilitySql(viewer, 'a', params);
+  const rows: Array<Record<string, unknown>> = await db.query(
+    `WITH target AS (SELECT code, answer_type FROM indicator WHERE id = $1)
+     SELECT c.id AS cycle_id, i.id AS indicator_id, a.id AS assessment_id, a.score, a.not_scored_reason,
+       a.value_number, a.value_boolean, a.value_text, a.status
+     FROM target JOIN indicator i ON i.code = target.code AND i.answer_type = target.answer_type
+     JOIN monitoring_cycle c ON c.framework_version_id = i.framework_version_id
+     LEFT JOIN assessment a ON a.cycle_id = c.id AND a.indicator_id = i.id AND a.country_code = $2 AND ${visible}
+     ORDER BY c.year, c.code`,
+    params,
+  );
+  const whole = seesWholeCountry(viewer, countryCode);
+  return rows.map((row) => ({
+    cycleId: String(row.cycle_id),
+    indicatorId: String(row.indicator_id),
+    state:
+      row.assessment_id !== null ? CellState.ASSESSED : whole ? CellState.NOT_ASSESSED : CellState.HIDDEN,
+    score: (row.score as number | null) ?? null,
+    value: row.assessment_id !== null ? answerText(row) : null,
+    status: (row.status as string | null) ?? null,
+  }));
+}

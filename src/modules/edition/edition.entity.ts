@@ -1,0 +1,45 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { CellData } from '../comparison/comparison.service';
+
+/** What an edition holds: the public comparison and the published assessments as they were at publication. */
+export interface EditionContent {
+  cycle: { id: string; code: string; year: number };
+  indicatorIds: string[];
+  countryCodes: string[];
+  cells: CellData[];
+  assessments: Array<Record<string, unknown>>;
+}
+
+@ObjectType({
+  description:
+    'An immutable published edition of a cycle’s results: what the public read when the cycle was published. ' +
+    'Reopening and publishing again makes a new edition; earlier ones stay as they were, so they can be cited.',
+})
+@Entity({ name: 'edition' })
+export class Edition {
+  @Field(() => ID, { description: 'Stable identifier, to cite the edition by.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'cycle_id', type: 'uuid' })
+  cycleId: string;
+
+  @Field(() => Int, { description: 'The edition number within its cycle: 1 for the first publication.' })
+  @Column({ type: 'integer' })
+  number: number;
+
+  @Field({ description: 'When the edition was published.' })
+  @Column({ name: 'published_at', type: 'timestamptz', default: () => 'now()' })
+  publishedAt: Date;
+
+  @Column({ name: 'published_by', type: 'uuid', nullable: true })
+  publishedById: string | null;
+
+  @Column({ type: 'jsonb' })
+  content: EditionContent;
+
+  @Field({ description: 'SHA-256 of the edition’s content, to check a copy against.' })
+  @Column({ name: 'content_sha256', type: 'text' })
+  contentSha256: string;
+}

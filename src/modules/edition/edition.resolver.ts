@@ -1,0 +1,71 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { badUserInput } from '../../common/errors';
+import { assertId } from '../../common/validation';
+import { getComparison } from '../comparison/comparison.read';
+import { Comparison } from '../comparison/comparison.types';
+import { MonitoringCycle } from '../cycle/cycle.entity';
+import { Edition } from './edition.entity';
+import { findEdition } from './edition.service';
+
+@ArgsType()
+class EditionComparisonArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only indicators under this area (pillar or sub-theme code).',
+  })
+  areaCode?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only these indicators.' })
+  indicatorIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only these countries (ISO codes).' })
+  countryCodes?: string[] | null;
+}
+
+@Resolver(() => Edition)
+export class EditionResolver {
+  @Query(() => Edition, {
+    nullable: true,
+    description: 'A published edition of a cycle: the given number, or the latest; null when there is none.',
+  })
+  edition(
+    @Arg('cycleId', () => ID, { description: 'The cycle.' }) cycleId: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('number', () => Int, { nullable: true, description: 'The edition number; omitted: the latest.' })
+    number?: number,
+  ) {
+    if (number != null && (!Number.isInteger(number) || number < 1))
+      throw badUserInput('number must be from 1.');
+    return findEdition(ctx, assertId(cycleId, 'cycleId'), number);
+  }
+
+  @FieldResolver(() => MonitoringCycle, { description: 'The cycle this is an edition of.' })
+  cycle(@Root() edition: Edition, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.cycle.byId.load(edition.cycleId);
+  }
+
+  @FieldResolver(() => String, { description: 'A reference to cite the edition by.' })
+  async citation(@Root() edition: Edition, @Ctx() ctx: RequestContext): Promise<string> {
+    const cycle = await ctx.loaders.cycle.byId.load(edition.cycleId);
+    const date = edition.publishedAt.toISOString().slice(0, 10);
+    return `Regional database of anti-trafficking indicators, monitoring cycle ${cycle?.code}, edition ${edition.number}, published ${date} (edition ${edition.id}).`;
+  }
+
+  @FieldResolver(() => Comparison, { description: 'The comparison exactly as published in this edition.' })
+  async comparison(
+    @Root() edition: Edition,
+    @Args() args: EditionComparisonArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return getComparison(ctx, { ...args, cycleId: edition.cycleId, edition: edition.number });
+  }
+}
+
+@Resolver(() => MonitoringCycle)
+export class CycleEditionsResolver {
+  @FieldResolver(() => [Edition], { description: 'The cycle’s published editions, newest first.' })
+  editions(@Root() cycle: MonitoringCycle, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.edition.byCycle.load(cycle.id);
+  }
+}

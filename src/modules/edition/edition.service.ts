@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { RequestContext } from '../../common/context';
+import { hydrate } from '../../common/paging';
+import { ANONYMOUS } from '../auth/viewer';
+import { loadMatrix } from '../comparison/comparison.service';
+import type { EditionContent } from './edition.entity';
+import { Edition } from './edition.entity';
+
+/**
+ * Freezes what the public reads of a cycle that has just been published, inside the publishing transaction:
+ * the comparison as an anonymous reader sees it and the published assessments with their public evidence.
+ */
+export async function createEdition(
+  m: EntityManager,
+  ds: DataSource,
+  cycleId: string,
+  publishedBy: string | null,
+): Promise<Edition> {
+  const [cycle] = await m.query(`SELECT id, code, year FROM monitoring_cycle WHERE id = $1`, [cycleId]);
+  const matrix = await loadMatrix(m, ANONYMOUS, { cycleId });
+  const assessments: Array<{ a: Record<string, unknown> }> = await m.query(
+    `SELECT jsonb_build_object(
+       'id', a.id, 'countryCode', a.country_code, 'indicatorId', a.indicator_id, 'score', a.score,
+       'notScoredReason', a.not_scored_reason, 'valueNumber', a.value_number, 'valueBoolean', a.value_boolean,
+       'valueText', a.value_text, 'narrative', a.narrative, 'confidence', a.confidence, 'version', a.version,
+       'evidence', coalesce((SELECT jsonb_agg(jsonb_build_object('kind', e.kind, 'title', e.title, 'citation', e.citation,
+           'url', e.url, 'documentDate', e.document_date, 'language', e.language,
+           'issuingInstitution', e.issuing_institution, 'reliability', e.reliability) ORDER BY e.created_at, e.id)
+         FROM evidence e WHERE e.assessment_id = a.id AND e.confidentiality = 'PUBLIC'), '[]'::jsonb)) AS a
+     FROM assessment a WHERE a.cycle_id = $1 AND a.status = 'PUBLISHED' ORDER BY a.country_code, a.id`,
+    [cycleId],
+  );
+  const content: EditionContent = {
+    cycle: { id: cycle.id, code: cycle.code, year: cycle.year },
+    indicatorIds: matrix.indicatorIds,
+    countryCodes: matrix.countryCodes,
+    cells: matrix.cells,
+    assessments: assessments.map((row) => row.a),
+  };
+  const json = JSON.stringify(content);
+  const [row] = await m.query(
+    `INSERT INTO edition (cycle_id, number, published_at, published_by, content, content_sha256)
+     SELECT $1, coalesce(max(e.number), 0) + 1, (SELECT coalesce(published_at, now()) FROM monitoring_cycle WHERE id = $1),
+       $2, $3::jsonb, $4
+     FROM (SELECT $1::uuid AS cycle_id) one LEFT JOIN edition e ON e.cycle_id = one.cycle_id RETURNING *`,
+    [cycleId, publishedBy, json, createHash('sha256').update(json).digest('hex')],
+  );
+  return hydrate(ds, Edition, row);
+}
+
+/** An edition of a cycle: the given number, or the latest; null when the cycle has none. */
+export async function findEdition(
+  ctx: RequestContext,
+  cycleId: string,
+  number?: number | null,
+): Promise<Edition | null> {
+  const rows = await ctx.dataSource.query(
+    `SELECT * FROM edition WHERE cycle_id = $1 AND ($2::int IS NULL OR number = $2) ORDER BY number DESC LIMIT 1`,
+    [cycleId, number ?? null],
+  );
+  return rows.length ? hydrate(ctx.dataSource, Edition, rows[0]) : null;
+}
+
+/** Every edition of a batch of cycles, newest first, without their content. */
+export async function findEditionsOfCycles(
+  ctx: RequestContext,
+  cycleIds: readonly string[],
+): Promise<Edition[]> {
+  const rows = await ctx.dataSource.query(
+    `SELECT id, cycle_id, number, published_at, published_by, content_sha256, NULL::jsonb AS content
+     FROM edition WHERE cycle_id = ANY($1) ORDER BY number DESC`,
+    [cycleIds],
+  );
+  return rows.map((row: Record<string, unknown>) => hydrate(ctx.dataSource, Edition, row));
+}
