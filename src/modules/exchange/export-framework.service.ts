@@ -1,0 +1,124 @@
+import type { RequestContext } from '../../common/context';
+import type { I18nText } from '../../common/i18n';
+import { resolveText } from '../../common/i18n';
+import { FrameworkVersionStatus } from '../framework/framework.enums';
+import { seesDraftFrameworks } from '../framework/framework.policy';
+import { Instrument } from '../standard/standard.enums';
+import { AREA_COLUMNS, INDICATOR_COLUMNS, SHEETS } from './exchange.columns';
+import { tableOf, type ExportDocument } from './export.write';
+
+interface VersionRow {
+  id: string;
+  label: string;
+  status: FrameworkVersionStatus;
+  published_at: Date | null;
+  framework_code: string;
+  framework_name: I18nText;
+}
+
+interface AreaRow {
+  code: string;
+  parent_code: string | null;
+  pillar: string;
+  title: I18nText;
+  description: I18nText;
+}
+
+interface IndicatorRow {
+  code: string;
+  area_code: string;
+  type: string;
+  answer_type: string;
+  title: I18nText;
+  guidance: I18nText;
+  means_of_verification: I18nText;
+  expected_breakdowns: string[];
+  standards: Array<{ instrument: string; country_code: string | null; reference: string }>;
+}
+
+/** A standard as the Indicators sheet names it, which the framework import looks up. */
+function standardText(standard: IndicatorRow['standards'][number]): string {
+  return standard.instrument === Instrument.NATIONAL_ACTION_PLAN
+    ? `${standard.instrument}:${standard.country_code ?? ''}:${standard.reference}`
+    : `${standard.instrument}:${standard.reference}`;
+}
+
+/**
+ * A framework version's areas and indicators with the standards they measure, in the layout the framework
+ * import reads. A draft version is shown only to those who see drafts in GraphQL; to others it does not exist,
+ * so the answer is null, as for an unknown id.
+ */
+export async function exportFramework(
+  ctx: RequestContext,
+  versionId: string,
+): Promise<ExportDocument | null> {
+  const [version]: VersionRow[] = await ctx.dataSource.query(
+    `SELECT fv.id, fv.label, fv.status, fv.published_at, f.code AS framework_code, f.name AS framework_name
+     FROM framework_version fv JOIN framework f ON f.id = fv.framework_id WHERE fv.id = $1`,
+    [versionId],
+  );
+  if (!version) return null;
+  if (version.status !== FrameworkVersionStatus.PUBLISHED && !seesDraftFrameworks(ctx.viewer)) return null;
+
+  // Pillars first, each followed by its sub-themes, as the framework reads.
+  const areas: AreaRow[] = await ctx.dataSource.query(
+    `SELECT a.code, p.code AS parent_code, a.pillar, a.title, a.description
+     FROM area a LEFT JOIN area p ON p.id = a.parent_id
+     WHERE a.framework_version_id = $1
+     ORDER BY coalesce(p.position, a.position), coalesce(p.code, a.code), a.parent_id IS NOT NULL, a.position, a.code`,
+    [version.id],
+  );
+  const indicators: IndicatorRow[] = await ctx.dataSource.query(
+    `SELECT i.code, ar.code AS area_code, i.type, i.answer_type, i.title, i.guidance, i.means_of_verification,
+       i.expected_breakdowns,
+       coalesce((SELECT jsonb_agg(jsonb_build_object('instrument', s.instrument, 'country_code', s.country_code,
+           'reference', s.reference) ORDER BY s.instrument, s.country_code NULLS FIRST, s.reference)
+         FROM indicator_standard ist JOIN standard s ON s.id = ist.standard_id
+         WHERE ist.indicator_id = i.id), '[]'::jsonb) AS standards
+     FROM indicator i JOIN area ar ON ar.id = i.area_id
+     WHERE i.framework_version_id = $1
+     ORDER BY i.position, i.code`,
+    [version.id],
+  );
+
+  const areaRecords = areas.map((row) => ({
+    code: row.code,
+    parent_code: row.parent_code,
+    pillar: row.pillar,
+    title_en: row.title.en,
+    description_en: row.description.en,
+  }));
+  const indicatorRecords = indicators.map((row) => ({
+    code: row.code,
+    area_code: row.area_code,
+    type: row.type,
+    answer_type: row.answer_type,
+    title_en: row.title.en,
+    guidance_en: row.guidance.en,
+    means_of_verification_en: row.means_of_verification.en,
+    expected_breakdowns: row.expected_breakdowns.join('; ') || null,
+    standards: row.standards.map(standardText).join('; ') || null,
+  }));
+
+  const name = resolveText(version.framework_name, 'en').text;
+  return {
+    baseName: `framework-${version.framework_code}-${version.label}`,
+    title: `Framework ${version.framework_code} (${name}), version ${version.label}`,
+    details: [
+      ['Framework', `${version.framework_code} – ${name}`],
+      [
+        'Version',
+        version.published_at
+          ? `${version.label} (${version.status}, published ${new Date(version.published_at).toISOString()})`
+          : `${version.label} (${version.status})`,
+      ],
+      ['Areas', String(areaRecords.length)],
+      ['Indicators', String(indicatorRecords.length)],
+      ['Language', 'English; the other languages are translations kept in the database.'],
+    ],
+    tables: [
+      tableOf(SHEETS.areas, AREA_COLUMNS, areaRecords),
+      tableOf(SHEETS.indicators, INDICATOR_COLUMNS, indicatorRecords),
+    ],
+  };
+}

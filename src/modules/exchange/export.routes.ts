@@ -1,0 +1,263 @@
+import type { Express, Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../../common/context';
+import { badUserInput, ErrorCode } from '../../common/errors';
+import { LOCALE_TAGS, type LocaleTag } from '../../common/i18n';
+import { createRequestContext } from '../../common/request-context';
+import { assertCountryCode, assertId } from '../../common/validation';
+import { runCountingStatements, StatementCounter } from '../../db/statement-counter';
+import type { AuthSettings } from '../auth/auth.settings';
+import { exportAssessments } from './export-assessments.service';
+import { exportComparison } from './export-comparison.service';
+import { exportFramework } from './export-framework.service';
+import {
+  CSV_CONTENT_TYPE,
+  toCsv,
+  toXlsx,
+  XLSX_CONTENT_TYPE,
+  type ExportDocument,
+  type ExportFormat,
+} from './export.write';
+import { SHEETS } from './exchange.columns';
+
+export interface ExportRoutesOptions {
+  dataSource: DataSource;
+  auth: AuthSettings;
+}
+
+const STATUS: Record<string, number> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+};
+
+type Query = Record<string, string>;
+
+/**
+ * The query parameters, each given at most once. A parameter the export does not know is refused rather than
+ * ignored: a misspelt filter would otherwise give a file of everything, which looks right and is not.
+ */
+function readQuery(req: Request, allowed: readonly string[]): Query {
+  const query: Query = {};
+  for (const [name, value] of Object.entries(req.query)) {
+    if (!allowed.includes(name))
+      throw badUserInput(
+        `Unknown parameter "${name.slice(0, 40)}"; this export takes ${allowed.join(', ')}.`,
+      );
+    if (typeof value !== 'string') throw badUserInput(`Give the ${name} parameter once.`);
+    if (value.trim() !== '') query[name] = value.trim();
+  }
+  return query;
+}
+
+function required(query: Query, name: string): string {
+  const value = query[name];
+  if (value === undefined) throw badUserInput(`The ${name} parameter is required.`, { argument: name });
+  return value;
+}
+
+const LOCALE_BY_LOWER = new Map<string, LocaleTag>([
+  ...LOCALE_TAGS.map((tag) => [tag.toLowerCase(), tag] as const),
+  // Plain Serbian means Latin script, as with Accept-Language.
+  ['sr', 'sr-Latn'],
+]);
+
+function localeParam(query: Query, ctx: RequestContext): LocaleTag {
+  if (query.locale === undefined) return ctx.locale;
+  const tag = LOCALE_BY_LOWER.get(query.locale.toLowerCase());
+  if (!tag)
+    throw badUserInput(
+      `locale must be one of ${LOCALE_TAGS.join(', ')}, got "${query.locale.slice(0, 20)}".`,
+      {
+        argument: 'locale',
+      },
+    );
+  return tag;
+}
+
+function editionParam(query: Query): number | null {
+  if (query.edition === undefined) return null;
+  if (!/^\d{1,6}$/.test(query.edition) || Number(query.edition) < 1)
+    throw badUserInput('edition must be a number from 1.', { argument: 'edition' });
+  return Number(query.edition);
+}
+
+function areaCodeParam(query: Query): string | null {
+  if (query.areaCode === undefined) return null;
+  if (!/^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$/.test(query.areaCode))
+    throw badUserInput(`areaCode must be an area code such as PROT, got "${query.areaCode.slice(0, 20)}".`, {
+      argument: 'areaCode',
+    });
+  return query.areaCode.toUpperCase();
+}
+
+function countryCodesParam(query: Query): string[] | null {
+  if (query.countryCodes === undefined) return null;
+  const codes = query.countryCodes
+    .split(',')
+    .map((code) => code.trim())
+    .filter((code) => code !== '')
+    .map((code) => assertCountryCode(code, 'countryCodes'));
+  return codes.length ? [...new Set(codes)] : null;
+}
+
+/** Who the file was made for, by role and organisation: a file travels, so it never names a person. */
+async function readerOf(ctx: RequestContext): Promise<string> {
+  const viewer = ctx.viewer;
+  if (viewer.kind === 'anonymous') return 'The public (not signed in)';
+  const organisation = await ctx.loaders.organisation.byId.load(viewer.organisationId);
+  const name = organisation ? `${organisation.name} (${organisation.shortName})` : 'an organisation';
+  if (viewer.kind === 'apiKey') return `An API key of ${name}, reading as ${viewer.role ?? 'the public'}`;
+  return `${viewer.role} of ${name}`;
+}
+
+interface Endpoint {
+  name: string;
+  params: readonly string[];
+  /** The `?table=` choices of a CSV download, the default first, with the sheet each one gives. */
+  csvTables: ReadonlyArray<{ table: string; sheet: string; fileName: (base: string) => string }>;
+  notFound: string;
+  build(ctx: RequestContext, query: Query): Promise<ExportDocument | null>;
+}
+
+const ENDPOINTS: Endpoint[] = [
+  {
+    name: 'comparison',
+    params: ['cycleId', 'areaCode', 'countryCodes', 'edition', 'locale'],
+    csvTables: [{ table: 'comparison', sheet: SHEETS.comparison, fileName: (base) => base }],
+    notFound: 'There is no such cycle, or no such edition of it.',
+    build: (ctx, query) =>
+      exportComparison(ctx, {
+        cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
+        areaCode: areaCodeParam(query),
+        countryCodes: countryCodesParam(query),
+        edition: editionParam(query),
+        locale: localeParam(query, ctx),
+      }),
+  },
+  {
+    name: 'assessments',
+    params: ['cycleId', 'countryCode', 'table'],
+    csvTables: [
+      { table: 'assessments', sheet: SHEETS.assessments, fileName: (base) => base },
+      {
+        table: 'evidence',
+        sheet: SHEETS.evidence,
+        fileName: (base) => base.replace(/^assessments/, 'evidence'),
+      },
+    ],
+    notFound: 'There is no such cycle or country.',
+    build: (ctx, query) =>
+      exportAssessments(ctx, {
+        cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
+        countryCode: assertCountryCode(required(query, 'countryCode'), 'countryCode'),
+      }),
+  },
+  {
+    name: 'framework',
+    params: ['frameworkVersionId', 'table'],
+    csvTables: [
+      { table: 'indicators', sheet: SHEETS.indicators, fileName: (base) => `${base}-indicators` },
+      { table: 'areas', sheet: SHEETS.areas, fileName: (base) => `${base}-areas` },
+    ],
+    notFound: 'There is no such framework version.',
+    build: (ctx, query) =>
+      exportFramework(ctx, assertId(required(query, 'frameworkVersionId'), 'frameworkVersionId')),
+  },
+];
+
+function chooseCsvTable(endpoint: Endpoint, query: Query) {
+  const wanted = query.table ?? endpoint.csvTables[0].table;
+  const choice = endpoint.csvTables.find((t) => t.table === wanted.toLowerCase());
+  if (!choice) {
+    throw badUserInput(
+      `table must be ${endpoint.csvTables.map((t) => t.table).join(' or ')}, got "${wanted.slice(0, 20)}".`,
+      { argument: 'table' },
+    );
+  }
+  return choice;
+}
+
+function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).set('Cache-Control', 'no-store').json({ error: { code, message } });
+}
+
+/** Keeps a file name to characters every system and header accepts. */
+function safeName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+async function serve(
+  endpoint: Endpoint,
+  format: ExportFormat,
+  req: Request,
+  res: Response,
+  ctx: RequestContext,
+  statements: StatementCounter,
+): Promise<void> {
+  const query = readQuery(req, endpoint.params);
+  // A workbook holds every table, but a wrong ?table= is still a mistake worth saying.
+  const csvTable = chooseCsvTable(endpoint, query);
+  const document = await endpoint.build(ctx, query);
+  if (!document) {
+    sendError(res, 404, ErrorCode.NOT_FOUND, endpoint.notFound);
+    return;
+  }
+  let body: Buffer;
+  let fileName: string;
+  if (format === 'csv') {
+    const table = document.tables.find((t) => t.sheet === csvTable.sheet);
+    if (!table) throw new Error(`the ${endpoint.name} export has no ${csvTable.sheet} table`);
+    body = toCsv(table);
+    fileName = `${csvTable.fileName(document.baseName)}.csv`;
+  } else {
+    body = await toXlsx(document, [
+      ['Made at', new Date().toISOString()],
+      ['Made for', await readerOf(ctx)],
+    ]);
+    fileName = `${document.baseName}.xlsx`;
+  }
+  res.status(200).set({
+    'Content-Type': format === 'csv' ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE,
+    'Content-Disposition': `attachment; filename="${safeName(fileName)}"`,
+    'Cache-Control': 'private, no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'x-sql-statements': String(statements.count),
+  });
+  res.send(body);
+}
+
+/**
+ * Spreadsheet downloads of the comparison, a country's assessments and a framework version, over plain HTTP with
+ * the same bearer token as GraphQL (anonymous readers get the public view). Each export reads through the same
+ * services and read rules as GraphQL, so a file holds nothing its reader could not query.
+ */
+export function registerExportRoutes(app: Express, options: ExportRoutesOptions): void {
+  const { dataSource, auth } = options;
+  for (const endpoint of ENDPOINTS) {
+    for (const format of ['csv', 'xlsx'] as const) {
+      app.get(`/exports/${endpoint.name}.${format}`, (req: Request, res: Response) => {
+        const statements = new StatementCounter();
+        return runCountingStatements(statements, async () => {
+          try {
+            const ctx = await createRequestContext(dataSource, auth, req.headers, statements);
+            res.set('x-request-id', ctx.requestId);
+            await serve(endpoint, format, req, res, ctx, statements);
+          } catch (error) {
+            const code = error instanceof GraphQLError ? String(error.extensions.code ?? '') : '';
+            if (STATUS[code]) {
+              sendError(res, STATUS[code], code, (error as GraphQLError).message);
+            } else {
+              process.stderr.write(
+                `[error] ${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+              );
+              sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
+            }
+          }
+        });
+      });
+    }
+  }
+}
