@@ -1,0 +1,179 @@
+import type { IncomingMessage } from 'node:http';
+import type { Express, Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../../common/context';
+import { ErrorCode } from '../../common/errors';
+import { createRequestContext } from '../../common/request-context';
+import { isId } from '../../common/validation';
+import type { AuthSettings } from '../auth/auth.settings';
+import { editsCountry, hasRole } from '../auth/viewer';
+import { Role } from '../user/user.enums';
+import { SHEETS } from './exchange.columns';
+import { importAssessments } from './import-assessments.service';
+import { importFrameworkVersion } from './import-framework.service';
+import { ImportError, type ImportErrorCode } from './import.errors';
+import { checkMediaType, detectFormat, readSpreadsheet, type ParsedBook } from './import.parse';
+
+/** Far more than a country's assessments or a framework take, even with long narratives. */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+const STATUS: Record<ImportErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CYCLE_NOT_OPEN: 409,
+  DUPLICATE: 409,
+  FILE_TOO_LARGE: 413,
+  UNSUPPORTED_FILE_TYPE: 415,
+  INVALID_ROWS: 422,
+};
+
+export interface ImportRoutesOptions {
+  dataSource: DataSource;
+  auth: AuthSettings;
+  /** The largest body accepted; IMPORT_MAX_BYTES by default. */
+  maxBytes?: number;
+}
+
+/** The client went away before the body was complete; there is nobody left to answer. */
+class BodyAbortedError extends Error {}
+
+function sendError(res: Response, status: number, body: Record<string, unknown>): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.status(status).set('Cache-Control', 'no-store').json({ error: body });
+}
+
+/**
+ * Reads the body into memory up to `limit` bytes. Past the limit it refuses, but goes on reading and dropping
+ * the rest, so that the client gets the answer instead of a reset connection.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = req.headers['content-length'];
+  if (declared !== undefined && Number(declared) > limit) {
+    req.resume();
+    return Promise.reject(new ImportError('FILE_TOO_LARGE', `The file is larger than ${limit} bytes.`));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (error: Error | null) => {
+      if (settled) return;
+      settled = true;
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks));
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        settle(new ImportError('FILE_TOO_LARGE', `The file is larger than ${limit} bytes.`));
+      } else if (!settled) chunks.push(chunk);
+    });
+    req.on('end', () => settle(null));
+    req.on('error', () => settle(new BodyAbortedError()));
+    req.on('close', () => {
+      if (!req.complete) settle(new BodyAbortedError());
+    });
+  });
+}
+
+function param(req: Request, name: string): string {
+  const value = req.query[name];
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new ImportError('BAD_USER_INPUT', `Give the ${name} parameter once.`);
+  return value.trim();
+}
+
+function idParam(req: Request, name: string): string {
+  const value = param(req, name);
+  if (!isId(value))
+    throw new ImportError('BAD_USER_INPUT', `${name} must be an id (a UUID), got "${value.slice(0, 60)}".`);
+  return value.toLowerCase();
+}
+
+/** Only people write: API keys are read-only, whatever their organisation. */
+function requireUser(ctx: RequestContext, ...roles: Role[]): void {
+  if (ctx.viewer.kind === 'anonymous') throw new ImportError('UNAUTHENTICATED', 'Sign in to do this.');
+  if (ctx.viewer.kind !== 'user') throw new ImportError('FORBIDDEN', 'API keys cannot import.');
+  if (!hasRole(ctx.viewer, ...roles)) throw new ImportError('FORBIDDEN', 'Your role cannot import this.');
+}
+
+/**
+ * Spreadsheet imports: plain HTTP with the same bearer token as GraphQL, the file as the body. A file with any
+ * problem changes nothing, and the answer lists every problem with its sheet, row and column.
+ */
+export function registerImportRoutes(app: Express, options: ImportRoutesOptions): void {
+  const { dataSource, auth } = options;
+  const maxBytes = options.maxBytes ?? IMPORT_MAX_BYTES;
+
+  const receive = async (req: Request, csvSheetName: string, csv: boolean): Promise<ParsedBook> => {
+    checkMediaType(req.headers['content-type']);
+    const body = await readBody(req, maxBytes);
+    const format = detectFormat(req.headers['content-type'], body);
+    if (format === 'csv' && !csv)
+      throw new ImportError(
+        'UNSUPPORTED_FILE_TYPE',
+        `Send an XLSX workbook: the import needs the ${SHEETS.areas} and ${SHEETS.indicators} sheets.`,
+      );
+    return readSpreadsheet(format, body, csvSheetName);
+  };
+
+  const handle =
+    (work: (req: Request, res: Response, ctx: RequestContext) => Promise<void>) =>
+    async (req: Request, res: Response) => {
+      try {
+        const ctx = await createRequestContext(dataSource, auth, req.headers);
+        res.set('x-request-id', ctx.requestId);
+        await work(req, res, ctx);
+      } catch (error) {
+        if (!req.complete) req.resume();
+        if (error instanceof BodyAbortedError) {
+          res.destroy();
+        } else if (error instanceof ImportError) {
+          const problems = error.code === 'INVALID_ROWS' ? { problems: error.problems } : {};
+          sendError(res, STATUS[error.code], { code: error.code, message: error.message, ...problems });
+        } else if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
+          sendError(res, 401, { code: ErrorCode.UNAUTHENTICATED, message: error.message });
+        } else {
+          process.stderr.write(
+            `[error] ${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+          );
+          sendError(res, 500, { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error.' });
+        }
+      }
+    };
+
+  app.post(
+    '/imports/assessments',
+    handle(async (req, res, ctx) => {
+      requireUser(ctx, Role.COUNTRY_EDITOR, Role.COUNTRY_LEAD);
+      const cycleId = idParam(req, 'cycleId');
+      const countryCode = param(req, 'countryCode').toUpperCase();
+      if (!/^[A-Z]{2}$/.test(countryCode))
+        throw new ImportError('BAD_USER_INPUT', 'countryCode must be an ISO 3166-1 alpha-2 code such as RS.');
+      if (!editsCountry(ctx.viewer, countryCode))
+        throw new ImportError('FORBIDDEN', `You cannot change assessments of ${countryCode}.`);
+      const book = await receive(req, SHEETS.assessments, true);
+      const result = await importAssessments(ctx, { cycleId, countryCode, book });
+      res.status(200).set('Cache-Control', 'no-store').json(result);
+    }),
+  );
+
+  app.post(
+    '/imports/framework-version',
+    handle(async (req, res, ctx) => {
+      requireUser(ctx, Role.FRAMEWORK_EDITOR, Role.ADMIN);
+      const frameworkId = idParam(req, 'frameworkId');
+      const label = param(req, 'label');
+      const book = await receive(req, SHEETS.areas, false);
+      const result = await importFrameworkVersion(ctx, { frameworkId, label, book });
+      res.status(200).set('Cache-Control', 'no-store').json(result);
+    }),
+  );
+}
