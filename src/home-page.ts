@@ -10,5 +10,6 @@ Send GraphQL requests with <code>POST /graphql</code> and a JSON body.</p>
 <pre>curl -s http://localhost:4000/graphql -H 'content-type: application/json' \\
   -d '{"query":"{ countries { nodes { code name { text } } } }"}'</pre>
 <p>The schema is in <code>schema/schema.graphql</code> in the repository, and every type and field has a description
-(introspection is on).</p></body></html>`;
+(introspection is on).</p>
+<p>Results: <a href="/results/2024">/results/2024</a> (the comparison of a monitoring cycle as a coloured grid).</p></body></html>`;
 }

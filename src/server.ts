@@ -16,6 +16,9 @@ import { buildExecutableSchema } from './graphql/schema';
 import { homePage } from './home-page';
 import type { AuthSettings } from './modules/auth/auth.settings';
 import { registerEvidenceFileRoutes } from './modules/evidence/evidence-file.routes';
+import { registerExportRoutes } from './modules/exchange/export.routes';
+import { registerResultsRoutes } from './modules/results/results.routes';
+import { registerImportRoutes } from './modules/exchange/import.routes';
 import { resolveJwtSecret } from './modules/auth/token';
 
 export interface AppServer {
@@ -93,6 +96,9 @@ export async function createServer(config: AppConfig, dataSource: DataSource): P
     res.type('html').send(homePage());
   });
   registerEvidenceFileRoutes(app, { config, dataSource, auth });
+  registerExportRoutes(app, { dataSource, auth });
+  registerResultsRoutes(app);
+  registerImportRoutes(app, { dataSource, auth });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
