@@ -20,6 +20,49 @@ export interface AppConfig {
   fileStorage: 'local' | 's3';
   /** The bucket settings; set exactly when `fileStorage` is `s3`. */
   s3: S3Settings | null;
+  /** What one GraphQL request may ask for; each is a setting because a deployment may need to tune it. */
+  graphql: GraphQLLimits;
+  rateLimit: RateLimitSettings;
+}
+
+export interface GraphQLLimits {
+  /** GRAPHQL_MAX_DEPTH: deepest nesting of fields (fragments expanded). */
+  maxDepth: number;
+  /** GRAPHQL_MAX_ALIASES: aliased fields per operation, `__typename` included. */
+  maxAliases: number;
+  /** GRAPHQL_MAX_DIRECTIVES: directives per operation. */
+  maxDirectives: number;
+  /** GRAPHQL_MAX_TOKENS: the parser stops after this many tokens, before any validation. */
+  maxTokens: number;
+  /** GRAPHQL_MAX_BODY_BYTES: largest JSON body of a request to /graphql. */
+  maxBodyBytes: number;
+  /**
+   * GRAPHQL_MAX_COST: largest estimated cost, list sizes counted (src/graphql/query-measure.ts). The default lets
+   * the README's framework query through (about 12.5 million: 50 frameworks × 10 areas × 10 sub-themes × 100
+   * indicators × 10 standards) and refuses three connections of 100 nested under lists.
+   */
+  maxCost: number;
+  /** GRAPHQL_INTROSPECTION: whether the schema may be introspected; off in production unless asked for. */
+  introspection: boolean;
+}
+
+/** Fixed-window request limits; 0 turns one off. */
+export interface RateLimitSettings {
+  windowSeconds: number;
+  /** Requests per window of one signed-in user. */
+  user: number;
+  /** Requests per window of one API key. */
+  apiKey: number;
+  /** Requests per window of one IP address without a credential. */
+  ip: number;
+  /** Failed or pending `login` attempts per login window, per IP and per e-mail address. */
+  login: number;
+  loginWindowSeconds: number;
+  /** When set, counters live in Redis and every instance shares them; else each instance counts in memory. */
+  redisUrl: string | null;
+  redisPrefix: string;
+  /** How many reverse proxies in front of the service may be trusted for X-Forwarded-For (0: none). */
+  trustProxy: number;
 }
 
 export interface S3Settings {
@@ -98,6 +141,42 @@ function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean, pr
   return fallback;
 }
 
+function graphqlLimits(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[]): GraphQLLimits {
+  return {
+    maxDepth: intSetting(env, 'GRAPHQL_MAX_DEPTH', 12, 1, 100, problems),
+    maxAliases: intSetting(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10_000, problems),
+    maxDirectives: intSetting(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 0, 10_000, problems),
+    maxTokens: intSetting(env, 'GRAPHQL_MAX_TOKENS', 5000, 100, 1_000_000, problems),
+    maxBodyBytes: intSetting(env, 'GRAPHQL_MAX_BODY_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024, problems),
+    maxCost: intSetting(env, 'GRAPHQL_MAX_COST', 20_000_000, 1, 1_000_000_000, problems),
+    introspection: boolSetting(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production', problems),
+  };
+}
+
+function rateLimitSettings(env: NodeJS.ProcessEnv, problems: string[]): RateLimitSettings {
+  const redisUrl = textSetting(env, 'REDIS_URL');
+  if (redisUrl !== null && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    problems.push(`REDIS_URL must be a redis:// or rediss:// URL, got "${redisUrl.slice(0, 60)}"`);
+  }
+  const redisPrefix = textSetting(env, 'RATE_LIMIT_REDIS_PREFIX') ?? 'indicators:rate:';
+  if (!/^[A-Za-z0-9:._-]{1,100}$/.test(redisPrefix)) {
+    problems.push(
+      `RATE_LIMIT_REDIS_PREFIX must be 1–100 of A-Z, a-z, 0-9, ":", ".", "_" and "-", got "${redisPrefix.slice(0, 60)}"`,
+    );
+  }
+  return {
+    windowSeconds: intSetting(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400, problems),
+    user: intSetting(env, 'RATE_LIMIT_USER', 600, 0, 1_000_000, problems),
+    apiKey: intSetting(env, 'RATE_LIMIT_API_KEY', 1200, 0, 1_000_000, problems),
+    ip: intSetting(env, 'RATE_LIMIT_IP', 300, 0, 1_000_000, problems),
+    login: intSetting(env, 'LOGIN_RATE_LIMIT', 10, 0, 1_000_000, problems),
+    loginWindowSeconds: intSetting(env, 'LOGIN_RATE_LIMIT_WINDOW_SECONDS', 15 * 60, 1, 86_400, problems),
+    redisUrl,
+    redisPrefix,
+    trustProxy: intSetting(env, 'TRUST_PROXY', 0, 0, 10, problems),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnvRaw = env.NODE_ENV ?? 'development';
@@ -136,6 +215,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     fileStorage: 'local',
     s3: null,
+    graphql: graphqlLimits(env, nodeEnv, problems),
+    rateLimit: rateLimitSettings(env, problems),
   };
   const fileStorage = textSetting(env, 'FILE_STORAGE') ?? 'local';
   if (fileStorage === 's3') {

@@ -12,6 +12,10 @@ import type { RequestContext } from './common/context';
 import { ErrorCode } from './common/errors';
 import { createRequestContext } from './common/request-context';
 import { runCountingStatements, StatementCounter } from './db/statement-counter';
+import { limitErrorFor, queryLimitRules } from './graphql/limits';
+import { loginRateLimitPlugin, setCallerAddress } from './graphql/login-rate-limit';
+import { clientAddress, createRateLimiter, RATE_LIMITED, rateLimitRequests } from './graphql/rate-limit';
+import { graphqlBody, graphqlBodyErrors, graphqlContentType } from './graphql/request-body';
 import { buildExecutableSchema } from './graphql/schema';
 import { homePage } from './home-page';
 import type { AuthSettings } from './modules/auth/auth.settings';
@@ -19,6 +23,10 @@ import { registerEvidenceFileRoutes } from './modules/evidence/evidence-file.rou
 import { registerExportRoutes } from './modules/exchange/export.routes';
 import { registerResultsRoutes } from './modules/results/results.routes';
 import { registerImportRoutes } from './modules/exchange/import.routes';
+import { registerGraphiqlRoutes } from './modules/graphiql/graphiql.routes';
+import { isDatabaseUnavailable } from './common/db-errors';
+import { availabilityPlugin } from './graphql/availability';
+import { registerHealthRoutes } from './http/health.routes';
 import { resolveJwtSecret } from './modules/auth/token';
 
 export interface AppServer {
@@ -37,18 +45,35 @@ const KNOWN_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  RATE_LIMITED,
 ]);
 
-/** Errors the client may read as they are; anything else is a bug and its details stay in the server log. */
-export function formatError(config: Pick<AppConfig, 'nodeEnv'>) {
+// Suggestions name fields, types and enum values a client did not ask about: schema details production keeps.
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * Errors the client may read as they are; anything else is a bug and its details stay in the server log. In
+ * production no error carries a stack trace or a "Did you mean" suggestion.
+ */
+export function formatError(config: Pick<AppConfig, 'nodeEnv' | 'graphql'>) {
+  const production = config.nodeEnv === 'production';
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const limit = limitErrorFor(formatted, error, config.graphql);
+    if (limit) return limit;
+    if (isDatabaseUnavailable(error)) {
+      process.stderr.write(`[unavailable] ${error instanceof Error ? error.message : String(error)}\n`);
+      return {
+        message: 'The database is unavailable. Try again in a few seconds.',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
+    }
     const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
     if (KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return {
-        ...formatted,
-        extensions: config.nodeEnv === 'production' ? extensions : formatted.extensions,
-      };
+      if (!production) return formatted;
+      return { ...formatted, message: formatted.message.replace(SUGGESTION, ''), extensions };
     }
     process.stderr.write(
       `[error] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
@@ -78,16 +103,29 @@ export async function createServer(config: AppConfig, dataSource: DataSource): P
   const auth: AuthSettings = { jwtSecret: resolveJwtSecret(config), tokenTtlSeconds: config.tokenTtlSeconds };
   const app = express();
   app.disable('x-powered-by');
+  // Behind TRUST_PROXY reverse proxies, the caller's address is the one they put in X-Forwarded-For.
+  app.set('trust proxy', config.rateLimit.trustProxy);
+  const limiter = createRateLimiter(config.rateLimit);
+  await limiter.ready();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildExecutableSchema(),
     formatError: formatError(config),
     includeStacktraceInErrorResponses: config.nodeEnv !== 'production',
-    introspection: true,
+    introspection: config.graphql.introspection,
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+    validationRules: queryLimitRules(config.graphql),
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    // A batch is many operations for the price of one request, past every limit here: refused.
+    allowBatchedHttpRequests: false,
+    // Apollo's default, written out: a request a browser may send cross-site without a preflight is refused.
+    csrfPrevention: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       statementHeaderPlugin,
+      availabilityPlugin,
+      loginRateLimitPlugin(limiter),
     ],
   });
   await apollo.start();
@@ -95,27 +133,35 @@ export async function createServer(config: AppConfig, dataSource: DataSource): P
   app.get('/', (_req, res) => {
     res.type('html').send(homePage());
   });
+  registerHealthRoutes(app, dataSource);
   registerEvidenceFileRoutes(app, { config, dataSource, auth });
   registerExportRoutes(app, { dataSource, auth });
   registerResultsRoutes(app);
   registerImportRoutes(app, { dataSource, auth });
+  registerGraphiqlRoutes(app, config);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    (req, _res, next) => {
+    rateLimitRequests(limiter, auth.jwtSecret),
+    graphqlContentType(),
+    graphqlBody(config.graphql.maxBodyBytes),
+    graphqlBodyErrors(config.graphql.maxBodyBytes),
+    (req: express.Request, _res: express.Response, next: express.NextFunction) => {
       // Every statement sent while serving this request is counted against it.
       const counter = new StatementCounter();
       (req as unknown as { statements: StatementCounter }).statements = counter;
       runCountingStatements(counter, next);
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createRequestContext(
+      context: async ({ req }) => {
+        const context = await createRequestContext(
           dataSource,
           auth,
           req.headers,
           (req as unknown as { statements: StatementCounter }).statements,
-        ),
+        );
+        setCallerAddress(context, clientAddress(req.ip));
+        return context;
+      },
     }),
   );
 
@@ -133,6 +179,7 @@ export async function createServer(config: AppConfig, dataSource: DataSource): P
     close: async () => {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await limiter.close();
     },
   };
 }

@@ -92,3 +92,12 @@ export function forbidden(message = 'You are not allowed to do this.'): GraphQLE
 export function notFound(what: string, id: string): GraphQLError {
   return new GraphQLError(`${what} ${id} was not found.`, { extensions: { code: ErrorCode.NOT_FOUND } });
 }
+
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError('The database is unavailable. Try again in a few seconds.', {
+    extensions: {
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      http: { status: 503, headers: new Map([['retry-after', '5']]) },
+    },
+  });
+}

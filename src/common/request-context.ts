@@ -6,6 +6,8 @@ import { createLoaders } from '../graphql/loaders';
 import type { AuthSettings } from '../modules/auth/auth.settings';
 import { authenticate } from '../modules/auth/authenticate';
 import type { RequestContext } from './context';
+import { isDatabaseUnavailable } from './db-errors';
+import { serviceUnavailable } from './errors';
 import { localeFromAcceptLanguage } from './i18n';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{1,100}$/;
@@ -18,7 +20,13 @@ export async function createRequestContext(
   statements: StatementCounter = new StatementCounter(),
 ): Promise<RequestContext> {
   const incomingId = headers['x-request-id'];
-  const viewer = await authenticate(dataSource, auth.jwtSecret, headers.authorization);
+  let viewer;
+  try {
+    viewer = await authenticate(dataSource, auth.jwtSecret, headers.authorization);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw serviceUnavailable();
+    throw error;
+  }
   const ctx = {
     requestId: typeof incomingId === 'string' && REQUEST_ID_RE.test(incomingId) ? incomingId : randomUUID(),
     dataSource,

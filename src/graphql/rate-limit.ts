@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { RateLimitSettings } from '../config';
+import { isId } from '../common/validation';
+import { API_KEY_PREFIX } from '../modules/auth/authenticate';
+import { verifyToken } from '../modules/auth/token';
+import {
+  connectRedis,
+  MemoryCounterStore,
+  RedisCounterStore,
+  type CounterStore,
+  type WindowCount,
+} from './rate-limit-store';
+
+/** The top-level error code of a request refused for coming too often. */
+export const RATE_LIMITED = 'RATE_LIMITED';
+
+export interface RateDecision {
+  allowed: boolean;
+  /** Whole seconds until the window ends, at least 1. */
+  retryAfterSeconds: number;
+}
+
+const ALLOWED: RateDecision = { allowed: true, retryAfterSeconds: 0 };
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/** Counts requests against fixed-window limits; counting is never SQL, so statement counts stay as they are. */
+export class RateLimiter {
+  private lastWarning = 0;
+  // Counts in this process while the shared store fails, so an outage of Redis loosens the limits to one
+  // instance's share but never lifts them, and never takes the API down with it.
+  private readonly fallback = new MemoryCounterStore();
+
+  constructor(
+    readonly settings: RateLimitSettings,
+    private readonly store: CounterStore,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** Counts one hit on `key` and says whether it is within `limit` (0: unlimited). */
+  async take(key: string, limit: number, windowSeconds: number): Promise<RateDecision> {
+    if (limit <= 0) return ALLOWED;
+    let counted: WindowCount;
+    try {
+      counted = await this.store.hit(key, windowSeconds * 1000);
+    } catch (error) {
+      this.storeFailed(error);
+      counted = await this.fallback.hit(key, windowSeconds * 1000);
+    }
+    return {
+      allowed: counted.count <= limit,
+      retryAfterSeconds: Math.max(1, Math.ceil(counted.resetInMs / 1000)),
+    };
+  }
+
+  async refund(key: string): Promise<void> {
+    try {
+      await this.store.refund(key);
+    } catch (error) {
+      this.storeFailed(error);
+    }
+    await this.fallback.refund(key);
+  }
+
+  /** Waits (briefly) until the store can count, so that the first requests are counted where all instances see them. */
+  async ready(): Promise<void> {
+    await this.store.ready?.();
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+    await this.fallback.close();
+  }
+
+  storeFailed(error: unknown): void {
+    // At most one line a minute, however many requests meet the outage.
+    if (Date.now() - this.lastWarning < 60_000) return;
+    this.lastWarning = Date.now();
+    this.warn(
+      `[rate-limit] the shared counters are unavailable, counting in this instance meanwhile: ${String(error)}`,
+    );
+  }
+}
+
+export function createRateLimiter(
+  settings: RateLimitSettings,
+  warn: (message: string) => void = (m) => process.stderr.write(`${m}\n`),
+): RateLimiter {
+  let limiter: RateLimiter | undefined = undefined;
+  const store: CounterStore = settings.redisUrl
+    ? new RedisCounterStore(
+        connectRedis(settings.redisUrl, (error) => limiter?.storeFailed(error)),
+        settings.redisPrefix,
+      )
+    : new MemoryCounterStore();
+  limiter = new RateLimiter(settings, store, warn);
+  return limiter;
+}
+
+/**
+ * The address a request is counted under. An IPv6 client usually holds a whole /64, so the /64 is what counts;
+ * an IPv4 address mapped into IPv6 counts as itself.
+ */
+export function clientAddress(ip: string | undefined): string {
+  if (!ip) return 'unknown';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (!ip.includes(':')) return ip;
+  const [head, tail = ''] = ip.split('%')[0].split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  const groups = ip.includes('::')
+    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (parseInt(g, 16) || 0).toString(16))
+    .join(':')}::/64`;
+}
+
+interface Bucket {
+  key: string;
+  limit: number;
+  setting: string;
+  who: string;
+}
+
+/**
+ * Whom a request is counted against, decided without SQL: a signed token names its user (its signature is
+ * checked here; whether it is still current is checked later), an API key counts under its digest, and anything
+ * else under the caller's address. A forged or malformed credential counts under the address too.
+ */
+function bucketOf(req: Request, settings: RateLimitSettings, jwtSecret: string): Bucket {
+  const header = req.headers.authorization?.trim();
+  const credential = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+  if (credential?.startsWith(API_KEY_PREFIX)) {
+    return {
+      key: `key:${digest(credential)}`,
+      limit: settings.apiKey,
+      setting: 'RATE_LIMIT_API_KEY',
+      who: 'API key',
+    };
+  }
+  if (credential) {
+    const claims = verifyToken(jwtSecret, credential);
+    if (claims && isId(claims.sub)) {
+      return { key: `user:${claims.sub}`, limit: settings.user, setting: 'RATE_LIMIT_USER', who: 'user' };
+    }
+  }
+  return {
+    key: `ip:${clientAddress(req.ip)}`,
+    limit: settings.ip,
+    setting: 'RATE_LIMIT_IP',
+    who: 'address',
+  };
+}
+
+/** The body of a refusal, shaped like any GraphQL error response. */
+function rateLimitedBody(message: string, retryAfterSeconds: number) {
+  return { errors: [{ message, extensions: { code: RATE_LIMITED, retryAfter: retryAfterSeconds } }] };
+}
+
+function refuse(res: Response, message: string, retryAfterSeconds: number): void {
+  res
+    .status(429)
+    .set('Retry-After', String(retryAfterSeconds))
+    .json(rateLimitedBody(message, retryAfterSeconds));
+}
+
+/** Refuses, before anything is parsed or read, a request over its user's, key's or address's limit. */
+export function rateLimitRequests(limiter: RateLimiter, jwtSecret: string): RequestHandler {
+  const { settings } = limiter;
+  return (req: Request, res: Response, next: NextFunction) => {
+    const bucket = bucketOf(req, settings, jwtSecret);
+    limiter.take(bucket.key, bucket.limit, settings.windowSeconds).then((decision) => {
+      if (decision.allowed) return next();
+      refuse(
+        res,
+        `Too many requests: at most ${bucket.limit} per ${settings.windowSeconds} seconds for one ${bucket.who} ` +
+          `(setting ${bucket.setting}). Try again in ${decision.retryAfterSeconds} seconds.`,
+        decision.retryAfterSeconds,
+      );
+    }, next);
+  };
+}
+
+/** The counters one `login` attempt is held against: its caller's address and the e-mail address it tries. */
+export function loginKeys(address: string, email: string | null): string[] {
+  const keys = [`login-ip:${address}`];
+  if (email !== null) keys.push(`login-email:${digest(email.trim().toLowerCase())}`);
+  return keys;
+}
