@@ -9,7 +9,7 @@ code,pre{background:#f4f4f4;border-radius:4px;padding:.1rem .3rem}pre{padding:.8
 Send GraphQL requests with <code>POST /graphql</code> and a JSON body.</p>
 <pre>curl -s http://localhost:4000/graphql -H 'content-type: application/json' \\
   -d '{"query":"{ countries { nodes { code name { text } } } }"}'</pre>
-<p>The schema is in <code>schema/schema.graphql</code> in the repository, and every type and field has a description
-(introspection is on).</p>
+<p>Explore it in <a href="/graphql">GraphiQL</a>. The schema is in <code>schema/schema.graphql</code> in the
+repository, and every type and field has a description; <code>docs/integration.md</code> is the integrators' guide.</p>
 <p>Results: <a href="/results/2024">/results/2024</a> (the comparison of a monitoring cycle as a coloured grid).</p></body></html>`;
 }

@@ -38,8 +38,8 @@ export function isLocaleTag(value: string): value is LocaleTag {
 }
 
 /**
- * Picks the best supported locale from an Accept-Language header. Plain `sr` means Latin script, the script the
- * partners write in; `sr-RS`-style region subtags are ignored; `me` and `sr-ME` readers get Montenegrin.
+ * Picks the best supported locale from an Accept-Language header. Plain `sr` (and `sr-RS`, `sr-ME`) means Latin
+ * script, the script the partners write in; other region subtags are ignored; unknown languages get English.
  */
 export function localeFromAcceptLanguage(header: string | undefined): LocaleTag {
   if (!header) return 'en';
