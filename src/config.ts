@@ -11,6 +11,10 @@ export interface AppConfig {
   /** Whether the demo data is loaded into an empty database at start. */
   seedOnStart: boolean;
   logSql: boolean;
+  /** LOG_LEVEL: the least severe log line written; `silent` writes none. Tests default to `silent`. */
+  logLevel: LogLevel;
+  /** METRICS_TOKEN: when set, `GET /metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   /** Secret that signs sign-in tokens; null means "make one and keep it under dataDir" (not in production). */
   jwtSecret: string | null;
   tokenTtlSeconds: number;
@@ -24,6 +28,9 @@ export interface AppConfig {
   graphql: GraphQLLimits;
   rateLimit: RateLimitSettings;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface GraphQLLimits {
   /** GRAPHQL_MAX_DEPTH: deepest nesting of fields (fragments expanded). */
@@ -141,6 +148,15 @@ function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean, pr
   return fallback;
 }
 
+function logLevelSetting(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[]): LogLevel {
+  const raw = textSetting(env, 'LOG_LEVEL')?.toLowerCase();
+  // A test run prints its own report: request lines would drown it unless asked for.
+  if (raw === undefined) return nodeEnv === 'test' ? 'silent' : 'info';
+  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
+  problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw.slice(0, 30)}"`);
+  return 'info';
+}
+
 function graphqlLimits(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[]): GraphQLLimits {
   return {
     maxDepth: intSetting(env, 'GRAPHQL_MAX_DEPTH', 12, 1, 100, problems),
@@ -203,6 +219,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgPort: intSetting(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535, problems),
     seedOnStart: boolSetting(env, 'SEED_ON_START', nodeEnv !== 'production', problems),
     logSql: boolSetting(env, 'LOG_SQL', false, problems),
+    logLevel: logLevelSetting(env, nodeEnv, problems),
+    metricsToken: textSetting(env, 'METRICS_TOKEN'),
     jwtSecret: env.JWT_SECRET && env.JWT_SECRET !== '' ? env.JWT_SECRET : null,
     tokenTtlSeconds: intSetting(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems),
     evidenceFileMaxBytes: intSetting(
@@ -227,6 +245,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.jwtSecret !== null && config.jwtSecret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters long');
+  }
+  if (config.metricsToken !== null && config.metricsToken.length < 16) {
+    problems.push('METRICS_TOKEN must be at least 16 characters long');
   }
   if (config.jwtSecret === null && nodeEnv === 'production') {
     problems.push('JWT_SECRET is required when NODE_ENV=production');

@@ -4,6 +4,10 @@ import { resolveDatabase } from './db/bootstrap';
 import { createDataSource } from './db/data-source';
 import { seedDemoData, isDatabaseEmpty } from './seed/seed';
 import { createServer } from './server';
+import { createLogger, type Logger } from './common/logger';
+
+// Until the configuration is read, faults are logged at the default level.
+let logger: Logger = createLogger('info');
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -11,6 +15,7 @@ function log(line: string): void {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  logger = createLogger(config.logLevel);
   const database = await resolveDatabase(config, log);
   const dataSource = createDataSource({ url: database.url, logSql: config.logSql });
   await dataSource.initialize();
@@ -22,7 +27,7 @@ async function main(): Promise<void> {
     log(`Loaded the demo data: ${summary}`);
   }
 
-  const server = await createServer(config, dataSource);
+  const server = await createServer(config, dataSource, logger);
   const port = await server.listen(config.port);
   log(`GraphQL API ready at http://localhost:${port}/graphql`);
 
@@ -41,10 +46,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-  else
-    process.stderr.write(
-      `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+  if (error instanceof ConfigError) logger.fatal({ problems: error.problems }, error.message);
+  else logger.fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

@@ -28,6 +28,13 @@ import { isDatabaseUnavailable } from './common/db-errors';
 import { availabilityPlugin } from './graphql/availability';
 import { registerHealthRoutes } from './http/health.routes';
 import { resolveJwtSecret } from './modules/auth/token';
+import { createLogger, type Logger } from './common/logger';
+import {
+  createMetrics,
+  observabilityPlugin,
+  registerMetricsRoute,
+  requestIdOf,
+} from './graphql/observability';
 
 export interface AppServer {
   httpServer: http.Server;
@@ -55,13 +62,13 @@ const SUGGESTION = / ?Did you mean [^?]*\?/g;
  * Errors the client may read as they are; anything else is a bug and its details stay in the server log. In
  * production no error carries a stack trace or a "Did you mean" suggestion.
  */
-export function formatError(config: Pick<AppConfig, 'nodeEnv' | 'graphql'>) {
+export function formatError(config: Pick<AppConfig, 'nodeEnv' | 'graphql'>, logger: Logger) {
   const production = config.nodeEnv === 'production';
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const limit = limitErrorFor(formatted, error, config.graphql);
     if (limit) return limit;
     if (isDatabaseUnavailable(error)) {
-      process.stderr.write(`[unavailable] ${error instanceof Error ? error.message : String(error)}\n`);
+      logger.error({ requestId: requestIdOf(error), error: faultFields(error) }, 'database unavailable');
       return {
         message: 'The database is unavailable. Try again in a few seconds.',
         locations: formatted.locations,
@@ -75,15 +82,29 @@ export function formatError(config: Pick<AppConfig, 'nodeEnv' | 'graphql'>) {
       if (!production) return formatted;
       return { ...formatted, message: formatted.message.replace(SUGGESTION, ''), extensions };
     }
-    process.stderr.write(
-      `[error] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    logger.error({ requestId: requestIdOf(error), error: faultFields(error) }, 'internal server error');
     return {
       message: 'Internal server error.',
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
+  };
+}
+
+/**
+ * The type, message and stack of a fault: not its other properties, which for a failed query are its SQL
+ * parameters (e-mail addresses, password hashes).
+ */
+function faultFields(error: unknown): Record<string, unknown> {
+  const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
+  if (!(original instanceof Error)) return { message: String(original) };
+  const code = (original as { code?: unknown }).code;
+  return {
+    type: original.constructor.name,
+    message: original.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    stack: original.stack,
   };
 }
 
@@ -99,7 +120,12 @@ const statementHeaderPlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-export async function createServer(config: AppConfig, dataSource: DataSource): Promise<AppServer> {
+export async function createServer(
+  config: AppConfig,
+  dataSource: DataSource,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<AppServer> {
+  const metrics = createMetrics(dataSource);
   const auth: AuthSettings = { jwtSecret: resolveJwtSecret(config), tokenTtlSeconds: config.tokenTtlSeconds };
   const app = express();
   app.disable('x-powered-by');
@@ -110,7 +136,7 @@ export async function createServer(config: AppConfig, dataSource: DataSource): P
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildExecutableSchema(),
-    formatError: formatError(config),
+    formatError: formatError(config, logger),
     includeStacktraceInErrorResponses: config.nodeEnv !== 'production',
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
@@ -126,6 +152,7 @@ export async function createServer(config: AppConfig, dataSource: DataSource): P
       statementHeaderPlugin,
       availabilityPlugin,
       loginRateLimitPlugin(limiter),
+      observabilityPlugin(logger, metrics),
     ],
   });
   await apollo.start();
@@ -134,6 +161,7 @@ export async function createServer(config: AppConfig, dataSource: DataSource): P
     res.type('html').send(homePage());
   });
   registerHealthRoutes(app, dataSource);
+  registerMetricsRoute(app, metrics, config.metricsToken);
   registerEvidenceFileRoutes(app, { config, dataSource, auth });
   registerExportRoutes(app, { dataSource, auth });
   registerResultsRoutes(app);

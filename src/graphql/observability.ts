@@ -1,0 +1,176 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Express } from 'express';
+import type { GraphQLError } from 'graphql';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../common/context';
+import { ErrorCode } from '../common/errors';
+import type { Logger } from '../common/logger';
+
+/** The request metrics of one server, in a registry of its own so that servers in one process do not collide. */
+export interface Metrics {
+  registry: Registry;
+  requests: Counter<'operation_type' | 'operation_name' | 'outcome'>;
+  duration: Histogram<'operation_type' | 'outcome'>;
+  errors: Counter<'code'>;
+}
+
+/** The pg Pool behind TypeORM's postgres driver; only the counters read here. */
+interface PoolCounts {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+function poolOf(dataSource: DataSource): PoolCounts | null {
+  const master = (dataSource.driver as unknown as { master?: Partial<PoolCounts> }).master;
+  return master && typeof master.totalCount === 'number' ? (master as PoolCounts) : null;
+}
+
+export function createMetrics(dataSource: DataSource): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const poolGauge = (name: string, help: string, read: (pool: PoolCounts) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      // Read at scrape time, so the value is the pool's now and nothing polls in between.
+      collect() {
+        const pool = poolOf(dataSource);
+        if (pool) this.set(read(pool));
+      },
+    });
+  poolGauge('db_pool_connections', 'Connections the database pool holds.', (p) => p.totalCount);
+  poolGauge('db_pool_idle_connections', 'Pooled connections not in use.', (p) => p.idleCount);
+  poolGauge('db_pool_waiting_clients', 'Queries waiting for a pooled connection.', (p) => p.waitingCount);
+  return {
+    registry,
+    requests: new Counter({
+      name: 'graphql_requests_total',
+      help: 'GraphQL requests by operation and outcome (success or error).',
+      labelNames: ['operation_type', 'operation_name', 'outcome'],
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: 'graphql_request_duration_seconds',
+      help: 'Time from receiving a GraphQL request to sending its response.',
+      labelNames: ['operation_type', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'graphql_errors_total',
+      help: 'Top-level GraphQL errors by extensions.code.',
+      labelNames: ['code'],
+      registers: [registry],
+    }),
+  };
+}
+
+// Operation names are the client's choice: past this many distinct ones, they count as "other" so that a
+// client cannot grow the metrics without bound.
+const MAX_OPERATION_NAMES = 200;
+const OPERATION_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+const requestIds = new WeakMap<object, string>();
+
+/** The request an error was raised in, for the server log of a fault (formatError is not given the context). */
+export function requestIdOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null ? requestIds.get(error) : undefined;
+}
+
+/** Who asked, by id only: never a name, an e-mail address or a credential. */
+function viewerFields(ctx: RequestContext | undefined): Record<string, unknown> {
+  const viewer = ctx?.viewer;
+  if (!viewer || viewer.kind === 'anonymous') return { viewer: 'anonymous' };
+  return viewer.kind === 'user'
+    ? { viewer: 'user', userId: viewer.userId, organisationId: viewer.organisationId, role: viewer.role }
+    : {
+        viewer: 'apiKey',
+        apiKeyId: viewer.apiKeyId,
+        organisationId: viewer.organisationId,
+        role: viewer.role,
+      };
+}
+
+/**
+ * One log line and the metrics of each GraphQL request. The line names the variables the client sent but never
+ * their values, which may be passwords, tokens or e-mail addresses.
+ */
+export function observabilityPlugin(logger: Logger, metrics: Metrics): ApolloServerPlugin<RequestContext> {
+  const knownNames = new Set<string>();
+  const nameLabel = (name: string | null): string => {
+    if (!name) return 'anonymous';
+    if (!OPERATION_NAME_RE.test(name)) return 'other';
+    if (knownNames.has(name)) return name;
+    if (knownNames.size >= MAX_OPERATION_NAMES) return 'other';
+    knownNames.add(name);
+    return name;
+  };
+  return {
+    async requestDidStart({ request, contextValue }) {
+      const started = process.hrtime.bigint();
+      let operationType = 'unknown';
+      let operationName: string | null = request.operationName ?? null;
+      return {
+        async didResolveOperation({ operation, operationName: resolved }) {
+          operationType = operation?.operation ?? operationType;
+          operationName = resolved ?? null;
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) requestIds.set(error as GraphQLError, contextValue.requestId);
+        },
+        async willSendResponse({ response }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const body = response.body;
+          const errors = body.kind === 'single' ? (body.singleResult.errors ?? []) : [];
+          const codes = errors.map((e) => String(e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+          const outcome = codes.length > 0 ? 'error' : 'success';
+          const status = response.http.status ?? 200;
+          metrics.requests.inc({
+            operation_type: operationType,
+            operation_name: nameLabel(operationName),
+            outcome,
+          });
+          metrics.duration.observe({ operation_type: operationType, outcome }, seconds);
+          for (const code of codes) metrics.errors.inc({ code });
+          const line = {
+            requestId: contextValue.requestId,
+            ...viewerFields(contextValue),
+            operationType,
+            operationName,
+            variables: Object.keys(request.variables ?? {}),
+            durationMs: Math.round(seconds * 10_000) / 10,
+            status,
+            statements: contextValue.statements.count,
+            ...(codes.length > 0 ? { errorCodes: codes } : {}),
+          };
+          if (status >= 500) logger.warn(line, 'graphql request failed');
+          else logger.info(line, 'graphql request');
+        },
+      };
+    },
+  };
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** `GET /metrics` in the Prometheus text format; with a token set, only a caller presenting it is answered. */
+export function registerMetricsRoute(app: Express, metrics: Metrics, token: string | null): void {
+  app.get('/metrics', async (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    if (token !== null) {
+      const presented = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+      // Compared as digests of equal length, so the time taken says nothing about the token.
+      if (!timingSafeEqual(digest(presented), digest(token))) {
+        res.status(401).set('WWW-Authenticate', 'Bearer').type('text').send('Unauthorized\n');
+        return;
+      }
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+}

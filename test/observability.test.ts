@@ -1,0 +1,219 @@
+import { loadConfig } from '../src/config';
+import { createCapturingLogger } from '../src/common/logger';
+import { createServer, type AppServer } from '../src/server';
+import { createTestDatabase, type TestDatabase } from './support/database';
+import { DEMO_PASSWORD, TEST_JWT_SECRET } from './support/server';
+
+const METRICS_TOKEN = 'metrics-token-for-the-tests';
+
+/** What an operator sees: one JSON line per request without secrets, and Prometheus metrics. */
+describe('request logs and metrics', () => {
+  let db: TestDatabase;
+  let server: AppServer;
+  let base: string;
+  let lines: Array<Record<string, any>>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const captured = createCapturingLogger('info');
+    lines = captured.lines;
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url,
+      PORT: '0',
+      JWT_SECRET: TEST_JWT_SECRET,
+      METRICS_TOKEN,
+    });
+    server = await createServer(config, db.dataSource, captured.logger);
+    base = `http://127.0.0.1:${await server.listen(0)}`;
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.drop();
+  });
+
+  async function post(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: any; requestId: string }> {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, body: await res.json(), requestId: res.headers.get('x-request-id')! };
+  }
+
+  const requestLine = (requestId: string) =>
+    lines.find((l) => l.requestId === requestId && l.msg.startsWith('graphql request'));
+
+  it('logs a sign-in and a query by ids, names and counts, never the password, the token or the e-mail', async () => {
+    const email = 'editor.rs@demo.example';
+    const login = await post(
+      `
+        mutation SignIn($input: LoginInput!) {
+          login(input: $input) {
+            token
+            userErrors {
+              code
+            }
+          }
+        }
+      `,
+      { input: { email, password: DEMO_PASSWORD } },
+    );
+    const token: string = login.body.data.login.token;
+    expect(token).toBeTruthy();
+    const query = await post(
+      `
+        query MyCountries {
+          countries {
+            totalCount
+          }
+        }
+      `,
+      undefined,
+      { authorization: `Bearer ${token}` },
+    );
+    expect(query.body.errors).toBeUndefined();
+    const [{ id: userId, organisation_id: organisationId }] = await db.dataSource.query(
+      `SELECT u.id, m.organisation_id FROM app_user u JOIN membership m ON m.user_id = u.id WHERE u.email = $1`,
+      [email],
+    );
+
+    expect(requestLine(login.requestId)).toMatchObject({
+      level: 'info',
+      requestId: login.requestId,
+      // The sign-in makes the request the user's: the line names who signed in, by id.
+      viewer: 'user',
+      userId,
+      operationType: 'mutation',
+      operationName: 'SignIn',
+      variables: ['input'],
+      status: 200,
+    });
+    const line = requestLine(query.requestId)!;
+    expect(line).toMatchObject({
+      level: 'info',
+      requestId: query.requestId,
+      viewer: 'user',
+      userId,
+      organisationId,
+      role: 'COUNTRY_EDITOR',
+      operationType: 'query',
+      operationName: 'MyCountries',
+      variables: [],
+      status: 200,
+    });
+    expect(line.durationMs).toEqual(expect.any(Number));
+    expect(line.statements).toBeGreaterThan(0);
+    expect(line).not.toHaveProperty('errorCodes');
+    const everything = lines.map((l) => JSON.stringify(l)).join('\n');
+    expect(everything).not.toContain(DEMO_PASSWORD);
+    expect(everything).not.toContain(token);
+    expect(everything).not.toContain(email);
+  });
+
+  it('logs a fault with its stack under the request id while the client reads only "Internal server error."', async () => {
+    // A table that is gone makes every read of it fail inside the database driver.
+    await db.dataSource.query(`ALTER TABLE country RENAME TO country_away`);
+    let res;
+    try {
+      res = await post(`{ countries { totalCount } }`);
+    } finally {
+      await db.dataSource.query(`ALTER TABLE country_away RENAME TO country`);
+    }
+    expect(res.body.errors).toEqual([
+      {
+        message: 'Internal server error.',
+        locations: [{ line: 1, column: 3 }],
+        path: ['countries'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    ]);
+    const fault = lines.find((l) => l.requestId === res.requestId && l.level === 'error');
+    expect(fault).toMatchObject({ msg: 'internal server error', error: { type: 'QueryFailedError' } });
+    expect(fault!.error.message).toMatch(/relation "country" does not exist/);
+    expect(fault!.error.stack).toMatch(/QueryFailedError[\s\S]*\n\s+at /);
+    expect(requestLine(res.requestId)).toMatchObject({
+      operationType: 'query',
+      operationName: null,
+      errorCodes: ['INTERNAL_SERVER_ERROR'],
+    });
+  });
+
+  it('serves request, duration, error and pool metrics at /metrics to the holder of METRICS_TOKEN', async () => {
+    await post(`
+      query Countries {
+        countries {
+          totalCount
+        }
+      }
+    `);
+    await post(`
+      query Countries {
+        countries {
+          totalCount
+        }
+      }
+    `);
+    const bad = await post(`
+      {
+        assessment(id: "not-an-id") {
+          id
+        }
+      }
+    `);
+    expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    const refused = await fetch(`${base}/metrics`);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).not.toContain('graphql_requests_total');
+    const wrong = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer not-the-token' } });
+    expect(wrong.status).toBe(401);
+
+    const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await res.text();
+    expect(text).toMatch(
+      /^graphql_requests_total\{operation_type="query",operation_name="Countries",outcome="success"\} 2$/m,
+    );
+    expect(text).toMatch(
+      /^graphql_requests_total\{operation_type="query",operation_name="anonymous",outcome="error"\} [1-9]/m,
+    );
+    expect(text).toMatch(
+      /^graphql_request_duration_seconds_bucket\{le="\+Inf",operation_type="query",outcome="success"\} [1-9]/m,
+    );
+    expect(text).toMatch(
+      /^graphql_request_duration_seconds_count\{operation_type="query",outcome="success"\} [1-9]/m,
+    );
+    expect(text).toMatch(/^graphql_errors_total\{code="BAD_USER_INPUT"\} 1$/m);
+    expect(text).toMatch(/^graphql_errors_total\{code="INTERNAL_SERVER_ERROR"\} 1$/m);
+    expect(text).toMatch(/^db_pool_connections [1-9]\d*$/m);
+    expect(text).toMatch(/^db_pool_idle_connections \d+$/m);
+    expect(text).toMatch(/^db_pool_waiting_clients 0$/m);
+    expect(text).toMatch(/^process_cpu_user_seconds_total /m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
+  });
+});
+
+describe('LOG_LEVEL and METRICS_TOKEN settings', () => {
+  const base = { NODE_ENV: 'development' };
+
+  it('defaults to info, and to silent in tests unless LOG_LEVEL is set', () => {
+    expect(loadConfig(base).logLevel).toBe('info');
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(loadConfig({ ...base, LOG_LEVEL: 'SILENT' }).logLevel).toBe('silent');
+  });
+
+  it('refuses an unknown level and a short metrics token', () => {
+    expect(() => loadConfig({ ...base, LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of/);
+    expect(() => loadConfig({ ...base, METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN must be at least 16/,
+    );
+    expect(loadConfig(base).metricsToken).toBeNull();
+  });
+});
