@@ -7,32 +7,10 @@ import { AREA_COLUMNS, INDICATOR_COLUMNS, SHEETS } from './exchange.columns';
 import { FrameworkRows, standardKey, type PlannedArea, type PlannedIndicator } from './import-framework.rows';
 import { ImportError, type ImportProblem } from './import.errors';
 import { layoutRows, type ParsedBook } from './import.parse';
+import { insertDefaultScale } from '../framework/framework-edit.service';
 
 /** The label rule of `frameworkVersionCreate` (and of the database). */
 const VERSION_LABEL_RE = /^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/;
-
-/**
- * The scale a new, empty version starts with: the same levels `frameworkVersionCreate` gives a version it does
- * not copy (a test compares the two), since the import creates versions the same way.
- */
-const DEFAULT_SCORE_LEVELS: Array<[code: string, value: number | null, label: string, descriptor: string]> = [
-  ['0', 0, 'Not in place', 'The measure required by the standard does not exist in law, policy or practice.'],
-  [
-    '1',
-    1,
-    'Partially in line',
-    'Some elements are in place, but significant gaps in law or practice prevent the standard from being met.',
-  ],
-  [
-    '2',
-    2,
-    'Largely in line',
-    'The standard is met in law and mostly in practice, with limited gaps in implementation.',
-  ],
-  ['3', 3, 'Fully in line', 'The standard is fully met in law and consistently applied in practice.'],
-  ['NOT_APPLICABLE', null, 'Not applicable', 'The indicator does not apply to the country.'],
-  ['NO_DATA', null, 'No data', 'No data was available to assess the indicator.'],
-];
 
 export interface FrameworkImportResult {
   frameworkVersion: { id: string; label: string };
@@ -56,15 +34,6 @@ async function insertByCode(
     [JSON.stringify(rows)],
   );
   return new Map(inserted.map((r) => [r.code, r.id]));
-}
-
-async function insertDefaultScale(m: EntityManager, versionId: string): Promise<void> {
-  await m.query(
-    `INSERT INTO score_level (framework_version_id, code, value, label, descriptor)
-     SELECT $1, s.code, s.value, jsonb_build_object('en', s.label), jsonb_build_object('en', s.descriptor)
-     FROM unnest($2::text[], $3::smallint[], $4::text[], $5::text[]) AS s(code, value, label, descriptor)`,
-    [versionId, ...[0, 1, 2, 3].map((i) => DEFAULT_SCORE_LEVELS.map((level) => level[i]))],
-  );
 }
 
 const AREA_TYPES = {

@@ -142,7 +142,8 @@ async function copyVersionContent(m: EntityManager, from: string, to: string): P
   return row as CopyCounts;
 }
 
-async function insertDefaultScale(m: EntityManager, versionId: string): Promise<void> {
+/** Gives a new version the default score scale (also used by the spreadsheet import of a framework version). */
+export async function insertDefaultScale(m: EntityManager, versionId: string): Promise<void> {
   await m.query(
     `INSERT INTO score_level (framework_version_id, code, value, label, descriptor)
      SELECT $1, s.code, s.value, jsonb_build_object('en', s.label), jsonb_build_object('en', s.descriptor)
