@@ -66,6 +66,10 @@ describe('faults', () => {
       const write = await api.query(save, { input }, editor);
       expect(write.errors![0].extensions!.code).toBe('SERVICE_UNAVAILABLE');
       expect(Date.now() - started).toBeLessThan(5000);
+      const exported = await fetch(`${base}/exports/comparison.csv?cycleId=${target.cycle_id}`);
+      expect(exported.status).toBe(503);
+      expect(exported.headers.get('retry-after')).toBe('5');
+      expect(((await exported.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status).toBe(503);
       expect((await fetch(`${base}/healthz`)).status).toBe(200);

@@ -22,6 +22,7 @@ import {
 } from './evidence-file.service';
 import { detectFileType } from './evidence-file.sniff';
 import { spoolUpload, UploadAbortedError, UploadTooLargeError } from './evidence-file.upload';
+import { failedForUnavailableDatabase, UNAVAILABLE_MESSAGE } from '../../http/unavailable';
 
 const STATUS: Record<EvidenceFileErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -105,6 +106,9 @@ export function registerEvidenceFileRoutes(app: Express, options: EvidenceFileRo
           sendError(res, STATUS[error.code], error.code, error.message);
         } else if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
           sendError(res, 401, ErrorCode.UNAUTHENTICATED, error.message);
+        } else if (failedForUnavailableDatabase(error)) {
+          if (!res.headersSent) res.set('Retry-After', '5');
+          sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE);
         } else {
           process.stderr.write(
             `[error] ${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

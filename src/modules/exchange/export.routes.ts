@@ -20,6 +20,7 @@ import {
   type ExportFormat,
 } from './export.write';
 import { SHEETS } from './exchange.columns';
+import { failedForUnavailableDatabase, UNAVAILABLE_MESSAGE } from '../../http/unavailable';
 
 export interface ExportRoutesOptions {
   dataSource: DataSource;
@@ -249,6 +250,9 @@ export function registerExportRoutes(app: Express, options: ExportRoutesOptions)
             const code = error instanceof GraphQLError ? String(error.extensions.code ?? '') : '';
             if (STATUS[code]) {
               sendError(res, STATUS[code], code, (error as GraphQLError).message);
+            } else if (failedForUnavailableDatabase(error)) {
+              if (!res.headersSent) res.set('Retry-After', '5');
+              sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE);
             } else {
               process.stderr.write(
                 `[error] ${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

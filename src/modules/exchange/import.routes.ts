@@ -14,6 +14,7 @@ import { importAssessments } from './import-assessments.service';
 import { importFrameworkVersion } from './import-framework.service';
 import { ImportError, type ImportErrorCode } from './import.errors';
 import { checkMediaType, detectFormat, readSpreadsheet, type ParsedBook } from './import.parse';
+import { failedForUnavailableDatabase, UNAVAILABLE_MESSAGE } from '../../http/unavailable';
 
 /** Far more than a country's assessments or a framework take, even with long narratives. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -140,6 +141,9 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
           sendError(res, STATUS[error.code], { code: error.code, message: error.message, ...problems });
         } else if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
           sendError(res, 401, { code: ErrorCode.UNAUTHENTICATED, message: error.message });
+        } else if (failedForUnavailableDatabase(error)) {
+          if (!res.headersSent) res.set('Retry-After', '5');
+          sendError(res, 503, { code: ErrorCode.SERVICE_UNAVAILABLE, message: UNAVAILABLE_MESSAGE });
         } else {
           process.stderr.write(
             `[error] ${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
