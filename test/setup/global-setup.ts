@@ -1,24 +1,13 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/db/data-source';
 import { databaseUrlOn, startEmbeddedPostgres } from '../../src/db/embedded';
 import { seedDemoData } from '../../src/seed/seed';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../support/net';
 
 /**
  * Prepares one run: a PostgreSQL server (TEST_DATABASE_URL or DATABASE_URL when set, else an embedded one in a
