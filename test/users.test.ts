@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../src/modules/auth/authenticate';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { signIn, startTestServer, type TestServer } from './support/server';
 
@@ -13,10 +13,6 @@ const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token user
 const ME = `{ me { id email role organisation { shortName } } }`;
 
 const NEW_PASSWORD = 'A-long-enough-password-9';
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 describe('user management', () => {
   let db: TestDatabase;

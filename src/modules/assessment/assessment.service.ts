@@ -87,8 +87,13 @@ export async function getAssessment(ctx: RequestContext, id: string): Promise<As
   return assessment;
 }
 
+export type AnswerFields = Pick<
+  Assessment,
+  'score' | 'notScoredReason' | 'valueNumber' | 'valueBoolean' | 'valueText'
+>;
+
 /** The answer as one text: the score, the number, yes/no or the text, whichever the indicator takes. */
-export function answerText(assessment: Assessment): string | null {
+export function answerText(assessment: AnswerFields): string | null {
   if (assessment.score !== null) return String(assessment.score);
   if (assessment.notScoredReason !== null) return assessment.notScoredReason;
   if (assessment.valueNumber !== null) return String(assessment.valueNumber);

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { assessmentVisibilitySql } from '../assessment/assessment.policy';
+import { answerText } from '../assessment/assessment.service';
 import type { NotScoredReason } from '../assessment/assessment.enums';
 import type { Viewer } from '../auth/viewer';
 import { roleOf, worksOnCountry } from '../auth/viewer';
@@ -52,12 +53,15 @@ export function trendOf(answerType: string, score: number | null, previous: numb
   return Trend.NO_CHANGE;
 }
 
-function answerText(row: Record<string, unknown>): string | null {
-  if (row.score !== null) return String(row.score);
-  if (row.not_scored_reason !== null) return String(row.not_scored_reason);
-  if (row.value_number !== null) return String(row.value_number);
-  if (row.value_boolean !== null) return row.value_boolean ? 'true' : 'false';
-  return (row.value_text as string | null) ?? null;
+/** The answer text of a raw assessment row, worded as `Assessment.value` words it. */
+function answerOfRow(row: Record<string, unknown>): string | null {
+  return answerText({
+    score: (row.score as number | null) ?? null,
+    notScoredReason: (row.not_scored_reason as NotScoredReason | null) ?? null,
+    valueNumber: (row.value_number as number | null) ?? null,
+    valueBoolean: (row.value_boolean as boolean | null) ?? null,
+    valueText: (row.value_text as string | null) ?? null,
+  });
 }
 
 /**
@@ -139,7 +143,7 @@ export async function loadMatrix(
       assessmentId: visible ? String(row.assessment_id) : null,
       score,
       notScoredReason: (row.not_scored_reason as NotScoredReason | null) ?? null,
-      value: visible ? answerText(row) : null,
+      value: visible ? answerOfRow(row) : null,
       status: (row.status as string | null) ?? null,
       confidence: (row.confidence as string | null) ?? null,
       evidenceCount: Number(row.evidence_count),
@@ -186,7 +190,7 @@ export async function loadHistory(
     state:
       row.assessment_id !== null ? CellState.ASSESSED : whole ? CellState.NOT_ASSESSED : CellState.HIDDEN,
     score: (row.score as number | null) ?? null,
-    value: row.assessment_id !== null ? answerText(row) : null,
+    value: row.assessment_id !== null ? answerOfRow(row) : null,
     status: (row.status as string | null) ?? null,
   }));
 }
