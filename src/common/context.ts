@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { StatementCounter } from '../db/statement-counter';
 import type { LocaleTag } from './i18n';
 import type { Loaders } from '../graphql/loaders';
@@ -8,7 +8,11 @@ import type { AuthSettings } from '../modules/auth/auth.settings';
 /** Everything a resolver and a service know about the request they serve. */
 export interface RequestContext {
   requestId: string;
-  dataSource: DataSource;
+  /**
+   * The request's database access: every statement of the request goes through it, inside one transaction that
+   * carries the caller's identity for the row-level security policies.
+   */
+  db: EntityManager;
   /** The language texts resolve in when a field is not given a `locale`. */
   locale: LocaleTag;
   /** Per-request DataLoaders, so that related fields batch and cache within one request only. */

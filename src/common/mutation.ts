@@ -79,7 +79,7 @@ export async function runMutation<P extends MutationPayload>(
   // before a refusal stay on the payload.
   const result = payload();
   try {
-    await ctx.dataSource.transaction(async (manager) => work(manager, result));
+    await ctx.db.transaction(async (manager) => work(manager, result));
     return result;
   } catch (error) {
     if (error instanceof BusinessRuleError) {

@@ -1,4 +1,4 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { Page, PageWindow } from './connection';
 
 export interface PagedQuery {
@@ -15,13 +15,17 @@ export interface PagedQuery {
   join?: string;
 }
 
+function metadataOf(db: DataSource | EntityManager, target: EntityTarget<ObjectLiteral>) {
+  return (db instanceof DataSource ? db : db.connection).getMetadata(target);
+}
+
 /** Turns a raw row into an entity through the ORM's column metadata, without a second query. */
 export function hydrate<E extends ObjectLiteral>(
-  ds: DataSource,
+  db: DataSource | EntityManager,
   target: EntityTarget<E>,
   row: Record<string, unknown>,
 ): E {
-  const metadata = ds.getMetadata(target);
+  const metadata = metadataOf(db, target);
   const entity = metadata.create() as E;
   for (const column of metadata.columns) {
     (entity as Record<string, unknown>)[column.propertyName] = row[column.databaseName];
@@ -35,13 +39,13 @@ export function hydrate<E extends ObjectLiteral>(
  * also fetched, so that `totalCount` is known even when the page is past the end.
  */
 export async function loadPages<E extends ObjectLiteral>(
-  ds: DataSource,
+  ds: DataSource | EntityManager,
   target: EntityTarget<E>,
   query: PagedQuery,
   window: PageWindow,
   extra?: (entity: E, row: Record<string, unknown>) => void,
 ): Promise<Map<string, Page<E>>> {
-  const metadata = ds.getMetadata(target);
+  const metadata = metadataOf(ds, target);
   const partition = query.partitionBy ? `PARTITION BY ${query.partitionBy}` : '';
   const n = query.params.length;
   const sql = `

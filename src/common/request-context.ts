@@ -29,7 +29,7 @@ export async function createRequestContext(
   }
   const ctx = {
     requestId: typeof incomingId === 'string' && REQUEST_ID_RE.test(incomingId) ? incomingId : randomUUID(),
-    dataSource,
+    db: dataSource.manager,
     locale: localeFromAcceptLanguage(headers['accept-language']),
     statements,
     viewer,

@@ -50,7 +50,7 @@ export async function listApiKeys(
   const viewer = requireUser(ctx, 'apiKeys');
   const organisationId = targetOrganisation(viewer, requestedOrganisationId, 'organisationId');
   const pages = await loadPages(
-    ctx.dataSource,
+    ctx.db,
     ApiKey,
     {
       where: 't.organisation_id = $1',
@@ -107,7 +107,7 @@ export async function createApiKey(
         ]);
       }
       const { row, key } = await insertKey(m, organisationId, viewer.userId, name);
-      const apiKey = hydrate(ctx.dataSource, ApiKey, row);
+      const apiKey = hydrate(ctx.db, ApiKey, row);
       await recordAudit(m, ctx, {
         entityType: 'api_key',
         entityId: apiKey.id,
@@ -153,7 +153,7 @@ export async function revokeApiKey(
         `UPDATE api_key SET revoked_at = now() WHERE id = $1 RETURNING ${PUBLIC_COLUMNS}`,
         [id],
       );
-      const apiKey = hydrate(ctx.dataSource, ApiKey, row);
+      const apiKey = hydrate(ctx.db, ApiKey, row);
       await recordAudit(m, ctx, {
         entityType: 'api_key',
         entityId: id,

@@ -118,7 +118,7 @@ export async function saveAssessment(
 
       let saved: Assessment;
       if (existingRow) {
-        const existing = hydrate(ctx.dataSource, Assessment, existingRow);
+        const existing = hydrate(ctx.db, Assessment, existingRow);
         if (input.expectedVersion == null || input.expectedVersion !== existing.version) {
           result.currentVersion = existing.version;
           throw BusinessRuleError.of(
@@ -143,7 +143,7 @@ export async function saveAssessment(
          WHERE id = $1 AND version = $2 RETURNING *`,
           [existing.id, existing.version, ...names.map((n) => columns[n]), userId],
         );
-        saved = hydrate(ctx.dataSource, Assessment, row);
+        saved = hydrate(ctx.db, Assessment, row);
         const diff = changedFields(auditView(existing), auditView(saved));
         await recordAudit(m, ctx, {
           entityType: 'assessment',
@@ -189,7 +189,7 @@ export async function saveAssessment(
             ['input', 'expectedVersion'],
           );
         }
-        saved = hydrate(ctx.dataSource, Assessment, rows[0]);
+        saved = hydrate(ctx.db, Assessment, rows[0]);
         await recordAudit(m, ctx, {
           entityType: 'assessment',
           entityId: saved.id,

@@ -51,7 +51,7 @@ async function lock(
   if (rows.length === 0)
     throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such assessment.', ['input', 'id']);
   const locked: Locked = {
-    assessment: hydrate(ctx.dataSource, Assessment, rows[0]),
+    assessment: hydrate(ctx.db, Assessment, rows[0]),
     cycleStatus: rows[0].__cycle_status,
   };
   if (!canReadAssessment(ctx.viewer, locked.assessment, locked.cycleStatus))
@@ -80,7 +80,7 @@ async function moveTo(
     `UPDATE assessment SET status = $2, version = version + 1, updated_by = $3, updated_at = now() WHERE id = $1 RETURNING *`,
     [locked.assessment.id, status, viewer.kind === 'user' ? viewer.userId : null],
   );
-  const saved = hydrate(ctx.dataSource, Assessment, row);
+  const saved = hydrate(ctx.db, Assessment, row);
   await recordAudit(m, ctx, {
     entityType: 'assessment',
     entityId: saved.id,

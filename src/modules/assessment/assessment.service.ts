@@ -33,7 +33,7 @@ export async function listAssessments(
   const params: unknown[] = [];
   const conditions = filterSql(ctx, filter, params);
   const pages = await loadPages(
-    ctx.dataSource,
+    ctx.db,
     Assessment,
     {
       where: conditions.join(' AND ') || 'true',
@@ -59,7 +59,7 @@ export function pageAssessments(
   const rest = { ...filter, [parent === 'country_code' ? 'countryCode' : 'cycleId']: null };
   const conditions = [`t.${parent} = ANY($1)`, ...filterSql(ctx, rest, params)];
   return loadPages(
-    ctx.dataSource,
+    ctx.db,
     Assessment,
     {
       where: conditions.join(' AND '),
@@ -73,7 +73,7 @@ export function pageAssessments(
 }
 
 export function findAssessments(ctx: RequestContext, ids: readonly string[]): Promise<Assessment[]> {
-  return ctx.dataSource.getRepository(Assessment).find({ where: { id: In([...ids]) } });
+  return ctx.db.getRepository(Assessment).find({ where: { id: In([...ids]) } });
 }
 
 /** One assessment by id for the viewer: null when there is none, FORBIDDEN when it exists but is not theirs to read. */

@@ -31,7 +31,7 @@ export async function auditTrail(
     throw forbidden('Only admins read the history of records other than assessments.');
   }
   const pages = await loadPages(
-    ctx.dataSource,
+    ctx.db,
     AuditEvent,
     { where, params: [entityId], partitionBy: null, orderBy: 't.seq' },
     window,

@@ -17,7 +17,7 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Log
   const email = input.email.trim().toLowerCase();
   const rows: Array<{ id: string; password_hash: string | null; is_active: boolean; token_version: number }> =
     email.length > 0 && email.length <= 254
-      ? await ctx.dataSource.query(
+      ? await ctx.db.query(
           `SELECT id, password_hash, is_active, token_version FROM app_user WHERE lower(email) = $1`,
           [email],
         )
@@ -37,7 +37,7 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Log
   payload.expiresAt = expiresAt;
   payload.user = await ctx.loaders.user.byId.load(row.id);
   // The rest of this response (the payload's user, its e-mail) is answered as the user who just signed in.
-  ctx.viewer = await authenticate(ctx.dataSource, ctx.auth.jwtSecret, `Bearer ${token}`);
+  ctx.viewer = await authenticate(ctx.db, ctx.auth.jwtSecret, `Bearer ${token}`);
   return payload;
 }
 

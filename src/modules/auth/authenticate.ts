@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode } from '../../common/errors';
 import { isId } from '../../common/validation';
 import { OrganisationKind } from '../organisation/organisation.enums';
@@ -50,7 +50,7 @@ interface PrincipalRow {
  * stale token learns it at once.
  */
 export async function authenticate(
-  ds: DataSource,
+  ds: DataSource | EntityManager,
   secret: string,
   header: string | undefined,
 ): Promise<Viewer> {

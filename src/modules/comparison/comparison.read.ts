@@ -38,7 +38,7 @@ async function fromEdition(ctx: RequestContext, edition: Edition, args: Comparis
   const content = edition.content;
   let indicatorIds = content.indicatorIds;
   if (args.areaCode) {
-    const rows: Array<{ id: string }> = await ctx.dataSource.query(
+    const rows: Array<{ id: string }> = await ctx.db.query(
       `SELECT i.id FROM indicator i JOIN area ar ON ar.id = i.area_id LEFT JOIN area pa ON pa.id = ar.parent_id
        WHERE i.id = ANY($1::uuid[]) AND (ar.code = $2 OR pa.code = $2)`,
       [indicatorIds, args.areaCode],
@@ -79,7 +79,7 @@ export async function getComparison(ctx: RequestContext, args: ComparisonArgs): 
     const latest = await findEdition(ctx, cycleId);
     if (latest) return toComparison(cycleId, latest, await fromEdition(ctx, latest, { ...args, ...filter }));
   }
-  return toComparison(cycleId, null, await loadMatrix(ctx.dataSource, ctx.viewer, filter));
+  return toComparison(cycleId, null, await loadMatrix(ctx.db, ctx.viewer, filter));
 }
 
 export { readsPublishedOnly };

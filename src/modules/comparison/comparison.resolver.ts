@@ -53,7 +53,7 @@ export class ComparisonResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const rows = await loadHistory(
-      ctx.dataSource,
+      ctx.db,
       ctx.viewer,
       assertId(indicatorId, 'indicatorId'),
       assertCountryCode(countryCode, 'countryCode'),

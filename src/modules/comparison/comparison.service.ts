@@ -166,7 +166,7 @@ export interface HistoryRow {
 
 /** An indicator's answers for a country in every cycle that assessed a comparable indicator, oldest first. */
 export async function loadHistory(
-  db: DataSource,
+  db: DataSource | EntityManager,
   viewer: Viewer,
   indicatorId: string,
   countryCode: string,

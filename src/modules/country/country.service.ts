@@ -6,7 +6,7 @@ import { Country } from './country.entity';
 
 export async function listCountries(ctx: RequestContext, window: PageWindow): Promise<Page<Country>> {
   const pages = await loadPages(
-    ctx.dataSource,
+    ctx.db,
     Country,
     { where: 'true', params: [], partitionBy: null, orderBy: 't.code' },
     window,
@@ -15,7 +15,7 @@ export async function listCountries(ctx: RequestContext, window: PageWindow): Pr
 }
 
 export function findCountries(ctx: RequestContext, codes: readonly string[]): Promise<Country[]> {
-  return ctx.dataSource.getRepository(Country).find({ where: { code: In([...codes]) } });
+  return ctx.db.getRepository(Country).find({ where: { code: In([...codes]) } });
 }
 
 /** The countries each organisation covers, for a batch of organisations. */
@@ -23,13 +23,13 @@ export async function findCountriesOfOrganisations(
   ctx: RequestContext,
   organisationIds: readonly string[],
 ): Promise<Array<{ organisationId: string; country: Country }>> {
-  const rows: Array<Record<string, unknown>> = await ctx.dataSource.query(
+  const rows: Array<Record<string, unknown>> = await ctx.db.query(
     `SELECT oc.organisation_id AS "__owner", c.* FROM organisation_country oc JOIN country c ON c.code = oc.country_code
      WHERE oc.organisation_id = ANY($1) ORDER BY c.code`,
     [organisationIds],
   );
   return rows.map((row) => ({
     organisationId: String(row.__owner),
-    country: hydrate(ctx.dataSource, Country, row),
+    country: hydrate(ctx.db, Country, row),
   }));
 }

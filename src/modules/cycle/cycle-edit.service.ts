@@ -96,7 +96,7 @@ export function createCycle(ctx: RequestContext, input: CycleCreateInput): Promi
           input.closesOn ?? null,
         ],
       );
-      const cycle = hydrate(ctx.dataSource, MonitoringCycle, row);
+      const cycle = hydrate(ctx.db, MonitoringCycle, row);
       await recordAudit(m, ctx, {
         entityType: 'monitoring_cycle',
         entityId: cycle.id,
@@ -152,7 +152,7 @@ export function transitionCycle(
       const rows = await m.query(`SELECT * FROM monitoring_cycle WHERE id = $1 FOR UPDATE`, [id]);
       if (rows.length === 0)
         throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such cycle.', ['input', 'id']);
-      const before = hydrate(ctx.dataSource, MonitoringCycle, rows[0]);
+      const before = hydrate(ctx.db, MonitoringCycle, rows[0]);
       if (!NEXT[before.status].includes(input.to)) {
         throw BusinessRuleError.of(
           UserErrorCode.INVALID_TRANSITION,
@@ -171,11 +171,11 @@ export function transitionCycle(
          updated_at = now() WHERE id = $1 RETURNING *`,
         [id, input.to],
       );
-      const cycle = hydrate(ctx.dataSource, MonitoringCycle, row);
+      const cycle = hydrate(ctx.db, MonitoringCycle, row);
       if (input.to === CycleStatus.PUBLISHED) {
         result.edition = await createEdition(
           m,
-          ctx.dataSource,
+          ctx.db,
           id,
           ctx.viewer.kind === 'user' ? ctx.viewer.userId : null,
         );

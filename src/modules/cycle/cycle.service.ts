@@ -17,7 +17,7 @@ export async function listCycles(
     where = `t.status = $1`;
   }
   const pages = await loadPages(
-    ctx.dataSource,
+    ctx.db,
     MonitoringCycle,
     { where, params, partitionBy: null, orderBy: 't.year DESC, t.code DESC, t.id' },
     window,
@@ -26,18 +26,18 @@ export async function listCycles(
 }
 
 export function findCycles(ctx: RequestContext, ids: readonly string[]): Promise<MonitoringCycle[]> {
-  return ctx.dataSource.getRepository(MonitoringCycle).find({ where: { id: In([...ids]) } });
+  return ctx.db.getRepository(MonitoringCycle).find({ where: { id: In([...ids]) } });
 }
 
 export function findCycleByCode(ctx: RequestContext, code: string): Promise<MonitoringCycle | null> {
-  return ctx.dataSource.getRepository(MonitoringCycle).findOne({ where: { code } });
+  return ctx.db.getRepository(MonitoringCycle).findOne({ where: { code } });
 }
 
 export function findCyclesOfVersions(
   ctx: RequestContext,
   versionIds: readonly string[],
 ): Promise<MonitoringCycle[]> {
-  return ctx.dataSource
+  return ctx.db
     .getRepository(MonitoringCycle)
     .find({ where: { frameworkVersionId: In([...versionIds]) }, order: { year: 'ASC', code: 'ASC' } });
 }

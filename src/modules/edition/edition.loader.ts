@@ -7,7 +7,7 @@ import { findEditionsOfCycles } from './edition.service';
 export function createEditionLoaders(ctx: RequestContext) {
   return {
     byId: uniqueLoader(
-      (ids: readonly string[]) => ctx.dataSource.getRepository(Edition).find({ where: { id: In([...ids]) } }),
+      (ids: readonly string[]) => ctx.db.getRepository(Edition).find({ where: { id: In([...ids]) } }),
       (edition) => edition.id,
     ),
     byCycle: groupLoader(

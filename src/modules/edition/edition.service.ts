@@ -13,7 +13,7 @@ import { Edition } from './edition.entity';
  */
 export async function createEdition(
   m: EntityManager,
-  ds: DataSource,
+  ds: DataSource | EntityManager,
   cycleId: string,
   publishedBy: string | null,
 ): Promise<Edition> {
@@ -55,11 +55,11 @@ export async function findEdition(
   cycleId: string,
   number?: number | null,
 ): Promise<Edition | null> {
-  const rows = await ctx.dataSource.query(
+  const rows = await ctx.db.query(
     `SELECT * FROM edition WHERE cycle_id = $1 AND ($2::int IS NULL OR number = $2) ORDER BY number DESC LIMIT 1`,
     [cycleId, number ?? null],
   );
-  return rows.length ? hydrate(ctx.dataSource, Edition, rows[0]) : null;
+  return rows.length ? hydrate(ctx.db, Edition, rows[0]) : null;
 }
 
 /** Every edition of a batch of cycles, newest first, without their content. */
@@ -67,10 +67,10 @@ export async function findEditionsOfCycles(
   ctx: RequestContext,
   cycleIds: readonly string[],
 ): Promise<Edition[]> {
-  const rows = await ctx.dataSource.query(
+  const rows = await ctx.db.query(
     `SELECT id, cycle_id, number, published_at, published_by, content_sha256, NULL::jsonb AS content
      FROM edition WHERE cycle_id = ANY($1) ORDER BY number DESC`,
     [cycleIds],
   );
-  return rows.map((row: Record<string, unknown>) => hydrate(ctx.dataSource, Edition, row));
+  return rows.map((row: Record<string, unknown>) => hydrate(ctx.db, Edition, row));
 }

@@ -35,7 +35,7 @@ async function lockEditable(
       'input',
       'assessmentId',
     ]);
-  const assessment = hydrate(ctx.dataSource, Assessment, rows[0]);
+  const assessment = hydrate(ctx.db, Assessment, rows[0]);
   if (!editsCountry(ctx.viewer, assessment.countryCode))
     throw forbidden(`You cannot change evidence of ${assessment.countryCode}.`);
   if (rows[0].__cycle_status !== CycleStatus.OPEN) {
@@ -71,7 +71,7 @@ async function findEvidenceRow(m: EntityManager, ctx: RequestContext, id: string
   const rows = await m.query(`SELECT * FROM evidence WHERE id = $1`, [id]);
   if (rows.length === 0)
     throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such evidence.', ['input', 'id']);
-  return hydrate(ctx.dataSource, Evidence, rows[0]);
+  return hydrate(ctx.db, Evidence, rows[0]);
 }
 
 export function createEvidence(
@@ -97,7 +97,7 @@ export function createEvidence(
         `INSERT INTO evidence (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
         names.map((n) => all[n]),
       );
-      const evidence = hydrate(ctx.dataSource, Evidence, row);
+      const evidence = hydrate(ctx.db, Evidence, row);
       await recordAudit(m, ctx, {
         entityType: 'evidence',
         entityId: evidence.id,
@@ -134,7 +134,7 @@ export function updateEvidence(
         `UPDATE evidence SET ${names.map((n, i) => `${n} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1 RETURNING *`,
         [id, ...names.map((n) => columns[n])],
       );
-      const evidence = hydrate(ctx.dataSource, Evidence, row);
+      const evidence = hydrate(ctx.db, Evidence, row);
       await recordAudit(m, ctx, {
         entityType: 'evidence',
         entityId: id,

@@ -43,7 +43,7 @@ interface Target {
 
 /** The evidence with the state of its assessment and cycle; locked for the transaction when `m` is given. */
 async function loadTarget(ctx: RequestContext, m: EntityManager | null, id: string): Promise<Target> {
-  const rows = await (m ?? ctx.dataSource).query(
+  const rows = await (m ?? ctx.db).query(
     `SELECT e.*, a.status AS "__assessment_status", c.status AS "__cycle_status"
      FROM evidence e JOIN assessment a ON a.id = e.assessment_id JOIN monitoring_cycle c ON c.id = a.cycle_id
      WHERE e.id = $1${m ? ' FOR UPDATE OF e FOR SHARE OF a, c' : ''}`,
@@ -51,7 +51,7 @@ async function loadTarget(ctx: RequestContext, m: EntityManager | null, id: stri
   );
   if (rows.length === 0) throw new EvidenceFileError('NOT_FOUND', 'There is no such evidence.');
   return {
-    evidence: hydrate(ctx.dataSource, Evidence, rows[0]),
+    evidence: hydrate(ctx.db, Evidence, rows[0]),
     assessmentStatus: rows[0].__assessment_status,
     cycleStatus: rows[0].__cycle_status,
   };
@@ -117,7 +117,7 @@ export async function attachEvidenceFile(
   await storage.put(key, createReadStream(file.upload.path), { size, sha256, contentType: file.mime });
   let result: { file: EvidenceFile; previousKey: string | null };
   try {
-    result = await ctx.dataSource.transaction(async (m) => {
+    result = await ctx.db.transaction(async (m) => {
       const target = await loadTarget(ctx, m, id);
       assertMayChangeFile(ctx.viewer, target);
       const before = evidenceFileOf(target.evidence);
@@ -168,7 +168,7 @@ export async function removeEvidenceFile(
   storage: FileStorage,
   id: string,
 ): Promise<void> {
-  const removedKey = await ctx.dataSource.transaction(async (m) => {
+  const removedKey = await ctx.db.transaction(async (m) => {
     const target = await loadTarget(ctx, m, id);
     assertMayChangeFile(ctx.viewer, target);
     const before = evidenceFileOf(target.evidence);

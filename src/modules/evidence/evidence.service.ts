@@ -16,7 +16,7 @@ export function pageEvidence(
   const params: unknown[] = [assessmentIds];
   const visible = evidenceVisibilitySql(ctx.viewer, 't', params);
   return loadPages(
-    ctx.dataSource,
+    ctx.db,
     Evidence,
     {
       where: `t.assessment_id = ANY($1) AND ${visible}`,
@@ -29,7 +29,7 @@ export function pageEvidence(
 }
 
 export function findEvidence(ctx: RequestContext, ids: readonly string[]): Promise<Evidence[]> {
-  return ctx.dataSource.getRepository(Evidence).find({ where: { id: In([...ids]) } });
+  return ctx.db.getRepository(Evidence).find({ where: { id: In([...ids]) } });
 }
 
 /** One piece of evidence for the viewer: null when there is none, FORBIDDEN when the viewer may not read it. */

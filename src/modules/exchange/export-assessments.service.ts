@@ -67,7 +67,7 @@ export async function exportAssessments(
   if (!cycle || !country) return null;
 
   const assessmentParams: unknown[] = [cycle.id, country.code];
-  const assessments: AssessmentRow[] = await ctx.dataSource.query(
+  const assessments: AssessmentRow[] = await ctx.db.query(
     `SELECT i.code AS indicator_code, i.title AS indicator_title, i.answer_type, a.score, a.not_scored_reason,
        a.value_number, a.value_boolean, a.value_text, a.narrative, a.confidence, a.status, a.version
      FROM assessment a JOIN indicator i ON i.id = a.indicator_id
@@ -78,7 +78,7 @@ export async function exportAssessments(
   const evidenceParams: unknown[] = [cycle.id, country.code];
   const visibleAssessment = assessmentVisibilitySql(ctx.viewer, 'a', evidenceParams);
   const visibleEvidence = evidenceVisibilitySql(ctx.viewer, 'e', evidenceParams);
-  const evidence: EvidenceRow[] = await ctx.dataSource.query(
+  const evidence: EvidenceRow[] = await ctx.db.query(
     `SELECT i.code AS indicator_code, e.kind, e.title, e.citation, e.url, e.document_date, e.language,
        e.issuing_institution, e.reliability, e.confidentiality
      FROM evidence e JOIN assessment a ON a.id = e.assessment_id JOIN indicator i ON i.id = a.indicator_id

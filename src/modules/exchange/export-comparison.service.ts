@@ -26,7 +26,7 @@ interface IndicatorRow {
 /** The indicators of the matrix with their areas, in one statement whatever their number. */
 async function loadIndicators(ctx: RequestContext, ids: string[]): Promise<Map<string, IndicatorRow>> {
   if (ids.length === 0) return new Map();
-  const rows: IndicatorRow[] = await ctx.dataSource.query(
+  const rows: IndicatorRow[] = await ctx.db.query(
     `SELECT i.id, i.code, i.title, ar.code AS area_code, ar.pillar
      FROM indicator i JOIN area ar ON ar.id = i.area_id WHERE i.id = ANY($1::uuid[])`,
     [ids],
@@ -36,7 +36,7 @@ async function loadIndicators(ctx: RequestContext, ids: string[]): Promise<Map<s
 
 /** An area filter that matches nothing is most often a typo, which an empty file would hide. */
 async function checkAreaExists(ctx: RequestContext, frameworkVersionId: string, code: string): Promise<void> {
-  const rows: unknown[] = await ctx.dataSource.query(
+  const rows: unknown[] = await ctx.db.query(
     `SELECT 1 FROM area WHERE framework_version_id = $1 AND code = $2`,
     [frameworkVersionId, code],
   );
@@ -104,7 +104,7 @@ export async function exportComparison(
   ];
   let editionNumber: number | null = null;
   if (comparison.editionId) {
-    const [edition]: Array<{ number: number; published_at: Date }> = await ctx.dataSource.query(
+    const [edition]: Array<{ number: number; published_at: Date }> = await ctx.db.query(
       `SELECT number, published_at FROM edition WHERE id = $1`,
       [comparison.editionId],
     );

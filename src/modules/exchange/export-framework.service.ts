@@ -52,7 +52,7 @@ export async function exportFramework(
   ctx: RequestContext,
   versionId: string,
 ): Promise<ExportDocument | null> {
-  const [version]: VersionRow[] = await ctx.dataSource.query(
+  const [version]: VersionRow[] = await ctx.db.query(
     `SELECT fv.id, fv.label, fv.status, fv.published_at, f.code AS framework_code, f.name AS framework_name
      FROM framework_version fv JOIN framework f ON f.id = fv.framework_id WHERE fv.id = $1`,
     [versionId],
@@ -61,14 +61,14 @@ export async function exportFramework(
   if (version.status !== FrameworkVersionStatus.PUBLISHED && !seesDraftFrameworks(ctx.viewer)) return null;
 
   // Pillars first, each followed by its sub-themes, as the framework reads.
-  const areas: AreaRow[] = await ctx.dataSource.query(
+  const areas: AreaRow[] = await ctx.db.query(
     `SELECT a.code, p.code AS parent_code, a.pillar, a.title, a.description
      FROM area a LEFT JOIN area p ON p.id = a.parent_id
      WHERE a.framework_version_id = $1
      ORDER BY coalesce(p.position, a.position), coalesce(p.code, a.code), a.parent_id IS NOT NULL, a.position, a.code`,
     [version.id],
   );
-  const indicators: IndicatorRow[] = await ctx.dataSource.query(
+  const indicators: IndicatorRow[] = await ctx.db.query(
     `SELECT i.code, ar.code AS area_code, i.type, i.answer_type, i.title, i.guidance, i.means_of_verification,
        i.expected_breakdowns,
        coalesce((SELECT jsonb_agg(jsonb_build_object('instrument', s.instrument, 'country_code', s.country_code,

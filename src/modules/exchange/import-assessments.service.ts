@@ -192,7 +192,7 @@ export async function importAssessments(
       ? layoutRows(book, SHEETS.evidence, EVIDENCE_COLUMNS, false, layoutProblems)
       : null;
 
-  return ctx.dataSource.transaction(async (m) => {
+  return ctx.db.transaction(async (m) => {
     const indicators = await loadIndicators(m, await lockOpenCycle(m, cycleId));
     const rows = [...(assessmentRows ?? []), ...(evidenceRows ?? [])];
     const codes = [...new Set(rows.map(indicatorCode))].filter((code) => indicators.has(code));

@@ -62,8 +62,7 @@ export async function lockAssessments(
      WHERE a.country_code = $1 AND a.cycle_id = $2 AND i.code = ANY($3) ORDER BY a.id FOR UPDATE OF a`,
     [target.countryCode, target.cycleId, codes],
   );
-  for (const row of rows)
-    byCode.set(String(row.__code), { row, entity: hydrate(ctx.dataSource, Assessment, row) });
+  for (const row of rows) byCode.set(String(row.__code), { row, entity: hydrate(ctx.db, Assessment, row) });
   return byCode;
 }
 
@@ -113,7 +112,7 @@ export async function writeAssessment(
        WHERE id = $1 AND version = $2 RETURNING *`,
       [before.id, before.version, ...names.map((n) => columns[n]), target.userId],
     );
-    const saved = hydrate(ctx.dataSource, Assessment, row);
+    const saved = hydrate(ctx.db, Assessment, row);
     await recordAudit(m, ctx, {
       entityType: 'assessment',
       entityId: saved.id,
@@ -132,7 +131,7 @@ export async function writeAssessment(
     [...values, ...names.map((n) => columns[n])],
   );
   if (rows.length === 0) return 'conflict';
-  const saved = hydrate(ctx.dataSource, Assessment, rows[0]);
+  const saved = hydrate(ctx.db, Assessment, rows[0]);
   await recordAudit(m, ctx, {
     entityType: 'assessment',
     entityId: saved.id,
@@ -163,7 +162,7 @@ export async function writeEvidence(
     `INSERT INTO evidence (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
     names.map((n) => all[n]),
   );
-  const e = hydrate(ctx.dataSource, Evidence, row);
+  const e = hydrate(ctx.db, Evidence, row);
   await recordAudit(m, ctx, {
     entityType: 'evidence',
     entityId: e.id,

@@ -163,7 +163,7 @@ export async function importFrameworkVersion(
   const areaRows = layoutRows(book, SHEETS.areas, AREA_COLUMNS, true, layoutProblems);
   const indicatorRows = layoutRows(book, SHEETS.indicators, INDICATOR_COLUMNS, true, layoutProblems);
 
-  return ctx.dataSource.transaction(async (m) => {
+  return ctx.db.transaction(async (m) => {
     const [target] = await m.query(
       `SELECT EXISTS (SELECT 1 FROM framework WHERE id = $1) AS framework_exists,
          EXISTS (SELECT 1 FROM framework_version WHERE framework_id = $1 AND label = $2) AS label_taken`,

@@ -102,7 +102,7 @@ export function createArea(ctx: RequestContext, input: AreaCreateInput): Promise
          RETURNING *`,
         [versionId, parentId, code, pillar, JSON.stringify(title), JSON.stringify(description), position],
       );
-      const area = hydrate(ctx.dataSource, Area, row);
+      const area = hydrate(ctx.db, Area, row);
       await recordAudit(m, ctx, {
         entityType: 'area',
         entityId: area.id,
@@ -122,7 +122,7 @@ export function updateArea(ctx: RequestContext, input: AreaUpdateInput): Promise
     () => new AreaUpdatePayload(),
     async (m, result) => {
       const { row } = await lockVersionItem(m, 'area', id, ['input', 'id']);
-      const existing = hydrate(ctx.dataSource, Area, row);
+      const existing = hydrate(ctx.db, Area, row);
       const errors = new InputErrors();
       const wanted: Record<string, unknown> = {};
       if (input.code != null)
@@ -139,7 +139,7 @@ export function updateArea(ctx: RequestContext, input: AreaUpdateInput): Promise
       }
       if (diff.after.code)
         await assertCodeFree(m, existing.frameworkVersionId, diff.after.code as string, id);
-      const area = hydrate(ctx.dataSource, Area, await updateColumns(m, 'area', id, diff.after, COLUMNS));
+      const area = hydrate(ctx.db, Area, await updateColumns(m, 'area', id, diff.after, COLUMNS));
       await recordAudit(m, ctx, { entityType: 'area', entityId: id, action: 'update', ...diff });
       result.area = area;
     },
@@ -154,7 +154,7 @@ export function deleteArea(ctx: RequestContext, input: AreaDeleteInput): Promise
     () => new AreaDeletePayload(),
     async (m, result) => {
       const { row } = await lockVersionItem(m, 'area', id, ['input', 'id']);
-      const existing = hydrate(ctx.dataSource, Area, row);
+      const existing = hydrate(ctx.db, Area, row);
       const [usage] = await m.query(
         `SELECT (SELECT count(*) FROM area WHERE parent_id = $1)::int AS sub_themes,
                 (SELECT count(*) FROM indicator WHERE area_id = $1)::int AS indicators`,

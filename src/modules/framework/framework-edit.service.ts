@@ -79,7 +79,7 @@ export function createFramework(
           'code',
         ]);
       }
-      const framework = hydrate(ctx.dataSource, Framework, rows[0]);
+      const framework = hydrate(ctx.db, Framework, rows[0]);
       await recordAudit(m, ctx, {
         entityType: 'framework',
         entityId: framework.id,
@@ -205,7 +205,7 @@ export function createFrameworkVersion(
           'label',
         ]);
       }
-      const version = hydrate(ctx.dataSource, FrameworkVersion, rows[0]);
+      const version = hydrate(ctx.db, FrameworkVersion, rows[0]);
       let copied: CopyCounts | null = null;
       if (sourceId) copied = await copyVersionContent(m, sourceId, version.id);
       else await insertDefaultScale(m, version.id);
@@ -236,7 +236,7 @@ export function publishFrameworkVersion(
           'input',
           'id',
         ]);
-      const before = hydrate(ctx.dataSource, FrameworkVersion, rows[0]);
+      const before = hydrate(ctx.db, FrameworkVersion, rows[0]);
       if (before.status !== FrameworkVersionStatus.DRAFT) {
         throw BusinessRuleError.of(
           UserErrorCode.INVALID_TRANSITION,
@@ -273,7 +273,7 @@ export function publishFrameworkVersion(
          WHERE id = $1 RETURNING *`,
         [id],
       );
-      const version = hydrate(ctx.dataSource, FrameworkVersion, row);
+      const version = hydrate(ctx.db, FrameworkVersion, row);
       await recordAudit(m, ctx, {
         entityType: 'framework_version',
         entityId: version.id,

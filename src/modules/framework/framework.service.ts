@@ -14,7 +14,7 @@ function visibleStatuses(ctx: RequestContext): FrameworkVersionStatus[] {
 
 export async function listFrameworks(ctx: RequestContext, window: PageWindow): Promise<Page<Framework>> {
   const pages = await loadPages(
-    ctx.dataSource,
+    ctx.db,
     Framework,
     { where: 'true', params: [], partitionBy: null, orderBy: 't.code, t.id' },
     window,
@@ -23,15 +23,15 @@ export async function listFrameworks(ctx: RequestContext, window: PageWindow): P
 }
 
 export function findFrameworks(ctx: RequestContext, ids: readonly string[]): Promise<Framework[]> {
-  return ctx.dataSource.getRepository(Framework).find({ where: { id: In([...ids]) } });
+  return ctx.db.getRepository(Framework).find({ where: { id: In([...ids]) } });
 }
 
 export function findFrameworkByCode(ctx: RequestContext, code: string): Promise<Framework | null> {
-  return ctx.dataSource.getRepository(Framework).findOne({ where: { code } });
+  return ctx.db.getRepository(Framework).findOne({ where: { code } });
 }
 
 export function findVersions(ctx: RequestContext, ids: readonly string[]): Promise<FrameworkVersion[]> {
-  return ctx.dataSource
+  return ctx.db
     .getRepository(FrameworkVersion)
     .find({ where: { id: In([...ids]), status: In(visibleStatuses(ctx)) } });
 }
@@ -40,19 +40,19 @@ export function findVersionsOfFrameworks(
   ctx: RequestContext,
   frameworkIds: readonly string[],
 ): Promise<FrameworkVersion[]> {
-  return ctx.dataSource.getRepository(FrameworkVersion).find({
+  return ctx.db.getRepository(FrameworkVersion).find({
     where: { frameworkId: In([...frameworkIds]), status: In(visibleStatuses(ctx)) },
     order: { createdAt: 'ASC', id: 'ASC' },
   });
 }
 
 export function findAreas(ctx: RequestContext, ids: readonly string[]): Promise<Area[]> {
-  return ctx.dataSource.getRepository(Area).find({ where: { id: In([...ids]) } });
+  return ctx.db.getRepository(Area).find({ where: { id: In([...ids]) } });
 }
 
 /** Every area of a batch of framework versions, pillars and sub-themes, in display order. */
 export function findAreasOfVersions(ctx: RequestContext, versionIds: readonly string[]): Promise<Area[]> {
-  return ctx.dataSource
+  return ctx.db
     .getRepository(Area)
     .find({ where: { frameworkVersionId: In([...versionIds]) }, order: { position: 'ASC', code: 'ASC' } });
 }
@@ -64,7 +64,7 @@ export async function findScoreLevelsOfVersions(
   ctx: RequestContext,
   versionIds: readonly string[],
 ): Promise<ScoreLevel[]> {
-  const levels = await ctx.dataSource
+  const levels = await ctx.db
     .getRepository(ScoreLevel)
     .find({ where: { frameworkVersionId: In([...versionIds]) } });
   return levels.sort((a, b) => LEVEL_ORDER.indexOf(a.code) - LEVEL_ORDER.indexOf(b.code));

@@ -182,7 +182,7 @@ export async function findMissingTranslations(
   locale: Locale,
 ): Promise<MissingTranslation[]> {
   const accepted = locale === Locale.SR_CYRL ? [Locale.SR_CYRL, Locale.SR_LATN] : [locale];
-  const rows: Array<Record<string, string | null>> = await ctx.dataSource.query(
+  const rows: Array<Record<string, string | null>> = await ctx.db.query(
     `SELECT t.entity, t.id, t.code, t.score_code, x.pair->>0 AS field, x.pair->1->>'en' AS english
      FROM (
        SELECT 1 AS k0, 0 AS k1, '' AS k2, 0 AS k3, '' AS k4, 'FRAMEWORK' AS entity, f.id, f.code,

@@ -169,7 +169,7 @@ export function createIndicator(
           position,
         ],
       );
-      const indicator = hydrate(ctx.dataSource, Indicator, row);
+      const indicator = hydrate(ctx.db, Indicator, row);
       await linkStandards(m, indicator.id, standardIds);
       await recordAudit(m, ctx, {
         entityType: 'indicator',
@@ -203,7 +203,7 @@ export function updateIndicator(
     () => new IndicatorUpdatePayload(),
     async (m, result) => {
       const { row } = await lockVersionItem(m, 'indicator', id, ['input', 'id']);
-      const existing = hydrate(ctx.dataSource, Indicator, row);
+      const existing = hydrate(ctx.db, Indicator, row);
       const before = indicatorView(existing, await currentStandardIds(m, id));
       const errors = new InputErrors();
       const wanted: Record<string, unknown> = {};
@@ -239,7 +239,7 @@ export function updateIndicator(
       const { standardIds: links, ...columns } = diff.after;
       let saved = existing;
       if (Object.keys(columns).length > 0)
-        saved = hydrate(ctx.dataSource, Indicator, await updateColumns(m, 'indicator', id, columns, COLUMNS));
+        saved = hydrate(ctx.db, Indicator, await updateColumns(m, 'indicator', id, columns, COLUMNS));
       if (links) {
         await m.query(
           `DELETE FROM indicator_standard WHERE indicator_id = $1 AND NOT (standard_id = ANY($2))`,
@@ -264,7 +264,7 @@ export function deleteIndicator(
     () => new IndicatorDeletePayload(),
     async (m, result) => {
       const { row, version } = await lockVersionItem(m, 'indicator', id, ['input', 'id']);
-      const existing = hydrate(ctx.dataSource, Indicator, row);
+      const existing = hydrate(ctx.db, Indicator, row);
       if (version.status === FrameworkVersionStatus.PUBLISHED) {
         const [{ count }] = await m.query(
           `SELECT count(*)::int AS count FROM indicator WHERE framework_version_id = $1`,

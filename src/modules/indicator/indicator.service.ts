@@ -40,7 +40,7 @@ export async function listIndicators(
   const params: unknown[] = [];
   const conditions = filterSql(ctx, filter, params);
   const pages = await loadPages(
-    ctx.dataSource,
+    ctx.db,
     Indicator,
     {
       where: conditions.join(' AND ') || 'true',
@@ -67,7 +67,7 @@ export function pageIndicatorsByVersion(
     ...filterSql(ctx, { ...filter, versionId: null }, params),
   ];
   return loadPages(
-    ctx.dataSource,
+    ctx.db,
     Indicator,
     {
       where: conditions.join(' AND '),
@@ -90,7 +90,7 @@ export function pageIndicatorsByArea(
   const params: unknown[] = [areaIds];
   const conditions = ['true', ...filterSql(ctx, { ...filter, areaId: null }, params)];
   return loadPages(
-    ctx.dataSource,
+    ctx.db,
     Indicator,
     {
       where: conditions.join(' AND '),
@@ -106,11 +106,11 @@ export function pageIndicatorsByArea(
 export async function findIndicators(ctx: RequestContext, ids: readonly string[]): Promise<Indicator[]> {
   const params: unknown[] = [ids];
   const conditions = ['t.id = ANY($1)', ...filterSql(ctx, {}, params)];
-  const rows: Array<Record<string, unknown>> = await ctx.dataSource.query(
+  const rows: Array<Record<string, unknown>> = await ctx.db.query(
     `SELECT t.* FROM indicator t WHERE ${conditions.join(' AND ')}`,
     params,
   );
-  return rows.map((row) => hydrate(ctx.dataSource, Indicator, row));
+  return rows.map((row) => hydrate(ctx.db, Indicator, row));
 }
 
 /** The standards each indicator measures, for a batch of indicators. */
@@ -118,13 +118,13 @@ export async function findStandardsOfIndicators(
   ctx: RequestContext,
   indicatorIds: readonly string[],
 ): Promise<Array<{ indicatorId: string; standard: Standard }>> {
-  const rows: Array<Record<string, unknown>> = await ctx.dataSource.query(
+  const rows: Array<Record<string, unknown>> = await ctx.db.query(
     `SELECT x.indicator_id AS "__owner", s.* FROM indicator_standard x JOIN standard s ON s.id = x.standard_id
      WHERE x.indicator_id = ANY($1) ORDER BY s.instrument, s.reference`,
     [indicatorIds],
   );
   return rows.map((row) => ({
     indicatorId: String(row.__owner),
-    standard: hydrate(ctx.dataSource, Standard, row),
+    standard: hydrate(ctx.db, Standard, row),
   }));
 }

@@ -79,7 +79,7 @@ export function createOrganisation(
         `INSERT INTO organisation (name, short_name, kind) VALUES ($1, $2, $3) RETURNING *`,
         [name, shortName, input.kind],
       );
-      const organisation = hydrate(ctx.dataSource, Organisation, row);
+      const organisation = hydrate(ctx.db, Organisation, row);
       await setCountries(m, organisation.id, countries);
       await recordAudit(m, ctx, {
         entityType: 'organisation',
@@ -107,7 +107,7 @@ export function updateOrganisation(
           'input',
           'id',
         ]);
-      const existing = hydrate(ctx.dataSource, Organisation, rows[0]);
+      const existing = hydrate(ctx.db, Organisation, rows[0]);
       const errors: UserError[] = [];
       const name = input.name != null ? checkName(input.name, 200, 'name', errors) : existing.name;
       const shortName =
@@ -135,7 +135,7 @@ export function updateOrganisation(
         before: { name: existing.name, shortName: existing.shortName, countryCodes: countriesBefore },
         after: { name, shortName, countryCodes: countries },
       });
-      result.organisation = hydrate(ctx.dataSource, Organisation, row);
+      result.organisation = hydrate(ctx.db, Organisation, row);
     },
   );
 }

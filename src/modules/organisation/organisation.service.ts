@@ -28,7 +28,7 @@ export async function listOrganisations(
     );
   }
   const pages = await loadPages(
-    ctx.dataSource,
+    ctx.db,
     Organisation,
     {
       where: conditions.join(' AND ') || 'true',
@@ -42,7 +42,7 @@ export async function listOrganisations(
 }
 
 export function findOrganisations(ctx: RequestContext, ids: readonly string[]): Promise<Organisation[]> {
-  return ctx.dataSource.getRepository(Organisation).find({ where: { id: In([...ids]) } });
+  return ctx.db.getRepository(Organisation).find({ where: { id: In([...ids]) } });
 }
 
 /** The organisations covering each country, for a batch of countries. */
@@ -50,13 +50,13 @@ export async function findOrganisationsOfCountries(
   ctx: RequestContext,
   countryCodes: readonly string[],
 ): Promise<Array<{ countryCode: string; organisation: Organisation }>> {
-  const rows: Array<Record<string, unknown>> = await ctx.dataSource.query(
+  const rows: Array<Record<string, unknown>> = await ctx.db.query(
     `SELECT oc.country_code AS "__owner", o.* FROM organisation_country oc JOIN organisation o ON o.id = oc.organisation_id
      WHERE oc.country_code = ANY($1) ORDER BY lower(o.short_name)`,
     [countryCodes],
   );
   return rows.map((row) => ({
     countryCode: String(row.__owner),
-    organisation: hydrate(ctx.dataSource, Organisation, row),
+    organisation: hydrate(ctx.db, Organisation, row),
   }));
 }

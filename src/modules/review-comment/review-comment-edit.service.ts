@@ -28,7 +28,7 @@ async function commentableAssessment(
   );
   if (rows.length === 0)
     throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such assessment.', ['input', field]);
-  const assessment = hydrate(ctx.dataSource, Assessment, rows[0]);
+  const assessment = hydrate(ctx.db, Assessment, rows[0]);
   const cycleStatus = rows[0].__cycle_status as CycleStatus;
   if (
     !canReadAssessment(ctx.viewer, assessment, cycleStatus) ||
@@ -68,7 +68,7 @@ export function createComment(
         `INSERT INTO review_comment (assessment_id, country_code, author_id, field, body) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
         [assessment.id, assessment.countryCode, authorId, input.field ?? null, body],
       );
-      const comment = hydrate(ctx.dataSource, ReviewComment, row);
+      const comment = hydrate(ctx.db, ReviewComment, row);
       await recordAudit(m, ctx, {
         entityType: 'review_comment',
         entityId: comment.id,
@@ -94,7 +94,7 @@ export function resolveComment(
       const rows = await m.query(`SELECT * FROM review_comment WHERE id = $1 FOR UPDATE`, [id]);
       if (rows.length === 0)
         throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such comment.', ['input', 'id']);
-      const existing = hydrate(ctx.dataSource, ReviewComment, rows[0]);
+      const existing = hydrate(ctx.db, ReviewComment, rows[0]);
       await commentableAssessment(m, ctx, existing.assessmentId, 'id');
       if (existing.status === CommentStatus.RESOLVED) {
         throw BusinessRuleError.of(UserErrorCode.INVALID_TRANSITION, 'The comment is already resolved.');
@@ -114,7 +114,7 @@ export function resolveComment(
         before: { status: CommentStatus.OPEN },
         after: { status: CommentStatus.RESOLVED },
       });
-      result.comment = hydrate(ctx.dataSource, ReviewComment, row);
+      result.comment = hydrate(ctx.db, ReviewComment, row);
     },
   );
 }

@@ -13,7 +13,7 @@ export function pageComments(
   const params: unknown[] = [assessmentIds];
   const visible = commentVisibilitySql(ctx.viewer, 't', params);
   return loadPages(
-    ctx.dataSource,
+    ctx.db,
     ReviewComment,
     {
       where: `t.assessment_id = ANY($1) AND ${visible}`,

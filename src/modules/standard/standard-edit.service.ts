@@ -93,7 +93,7 @@ export function createStandard(
          RETURNING *`,
         [input.instrument, reference, countryCode, JSON.stringify(title), JSON.stringify(summary)],
       );
-      const standard = hydrate(ctx.dataSource, Standard, row);
+      const standard = hydrate(ctx.db, Standard, row);
       await recordAudit(m, ctx, {
         entityType: 'standard',
         entityId: standard.id,
@@ -118,7 +118,7 @@ export function updateStandard(
       const [row] = await m.query(`SELECT * FROM standard WHERE id = $1 FOR UPDATE`, [id]);
       if (!row)
         throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such standard.', ['input', 'id']);
-      const existing = hydrate(ctx.dataSource, Standard, row);
+      const existing = hydrate(ctx.db, Standard, row);
       const errors = new InputErrors();
       const wanted: Record<string, unknown> = {};
       if (input.reference != null)
@@ -145,11 +145,7 @@ export function updateStandard(
           id,
         );
       }
-      const saved = hydrate(
-        ctx.dataSource,
-        Standard,
-        await updateColumns(m, 'standard', id, diff.after, COLUMNS),
-      );
+      const saved = hydrate(ctx.db, Standard, await updateColumns(m, 'standard', id, diff.after, COLUMNS));
       await recordAudit(m, ctx, { entityType: 'standard', entityId: id, action: 'update', ...diff });
       result.standard = saved;
     },

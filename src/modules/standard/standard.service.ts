@@ -27,7 +27,7 @@ export async function listStandards(
     conditions.push(`t.country_code = $${params.length}`);
   }
   const pages = await loadPages(
-    ctx.dataSource,
+    ctx.db,
     Standard,
     { where: conditions.join(' AND ') || 'true', params, partitionBy: null, orderBy: ORDER },
     window,
@@ -36,7 +36,7 @@ export async function listStandards(
 }
 
 export function findStandards(ctx: RequestContext, ids: readonly string[]): Promise<Standard[]> {
-  return ctx.dataSource.getRepository(Standard).find({ where: { id: In([...ids]) } });
+  return ctx.db.getRepository(Standard).find({ where: { id: In([...ids]) } });
 }
 
 /** The indicators measuring each standard, for a batch of standards. */
@@ -44,7 +44,7 @@ export async function findIndicatorsOfStandards(
   ctx: RequestContext,
   standardIds: readonly string[],
 ): Promise<Array<{ standardId: string; indicator: Indicator }>> {
-  const rows: Array<Record<string, unknown>> = await ctx.dataSource.query(
+  const rows: Array<Record<string, unknown>> = await ctx.db.query(
     `SELECT x.standard_id AS "__owner", i.* FROM indicator_standard x JOIN indicator i ON i.id = x.indicator_id
      JOIN framework_version fv ON fv.id = i.framework_version_id
      WHERE x.standard_id = ANY($1) AND (fv.status = 'PUBLISHED' OR $2) ORDER BY fv.created_at, i.position`,
@@ -52,6 +52,6 @@ export async function findIndicatorsOfStandards(
   );
   return rows.map((row) => ({
     standardId: String(row.__owner),
-    indicator: hydrate(ctx.dataSource, Indicator, row),
+    indicator: hydrate(ctx.db, Indicator, row),
   }));
 }

@@ -62,7 +62,7 @@ async function loadUser(m: EntityManager, ctx: RequestContext, id: string): Prom
      FROM app_user u JOIN membership m ON m.user_id = u.id WHERE u.id = $1`,
     [id],
   );
-  const user = hydrate(ctx.dataSource, User, row);
+  const user = hydrate(ctx.db, User, row);
   user.role = row.__role as Role;
   user.organisationId = String(row.__organisation);
   return user;

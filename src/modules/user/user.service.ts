@@ -14,12 +14,12 @@ function withMembership(user: User, row: Record<string, unknown>): void {
 
 /** Users with their role and organisation, for a batch of ids. */
 export async function findUsers(ctx: RequestContext, ids: readonly string[]): Promise<User[]> {
-  const rows: Array<Record<string, unknown>> = await ctx.dataSource.query(
+  const rows: Array<Record<string, unknown>> = await ctx.db.query(
     `SELECT t.*, ${MEMBERSHIP_SELECT} FROM app_user t ${MEMBERSHIP_JOIN} WHERE t.id = ANY($1)`,
     [ids],
   );
   return rows.map((row) => {
-    const user = hydrate(ctx.dataSource, User, row);
+    const user = hydrate(ctx.db, User, row);
     withMembership(user, row);
     return user;
   });
@@ -32,7 +32,7 @@ export function pageMembers(
   window: PageWindow,
 ): Promise<Map<string, Page<User>>> {
   return loadPages(
-    ctx.dataSource,
+    ctx.db,
     User,
     {
       where: 'm.organisation_id = ANY($1)',
