@@ -1,6 +1,14 @@
 import { InitialSchema1764300000000 } from './1764300000000-InitialSchema';
 import { AccessAndFiles1764400000000 } from './1764400000000-AccessAndFiles';
 import { Editions1764500000000 } from './1764500000000-Editions';
+import { RowLevelSecurity1764600000000 } from './1764600000000-RowLevelSecurity';
+import { Webhooks1764700000000 } from './1764700000000-Webhooks';
 
 /** Every migration in order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
-export const migrations = [InitialSchema1764300000000, AccessAndFiles1764400000000, Editions1764500000000];
+export const migrations = [
+  InitialSchema1764300000000,
+  AccessAndFiles1764400000000,
+  Editions1764500000000,
+  RowLevelSecurity1764600000000,
+  Webhooks1764700000000,
+];

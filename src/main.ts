@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { resolveDatabase } from './db/bootstrap';
+import { prepareAppConnection } from './db/app-role';
 import { createDataSource } from './db/data-source';
 import { seedDemoData, isDatabaseEmpty } from './seed/seed';
 import { createServer } from './server';
 import { createLogger, type Logger } from './common/logger';
+import { startWebhooks } from './modules/webhook/webhook.worker';
 
 // Until the configuration is read, faults are logged at the default level.
 let logger: Logger = createLogger('info');
@@ -17,19 +19,25 @@ async function main(): Promise<void> {
   const config = loadConfig();
   logger = createLogger(config.logLevel);
   const database = await resolveDatabase(config, log);
-  const dataSource = createDataSource({ url: database.url, logSql: config.logSql });
-  await dataSource.initialize();
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  // The owner migrates and seeds; the API itself connects as indicators_app, bound by row-level security.
+  const owner = createDataSource({ url: database.url, logSql: config.logSql, poolSize: 1 });
+  await owner.initialize();
+  const applied = await owner.runMigrations({ transaction: 'each' });
   if (applied.length > 0)
     log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
-  if (config.seedOnStart && (await isDatabaseEmpty(dataSource))) {
-    const summary = await seedDemoData(dataSource);
+  if (config.seedOnStart && (await isDatabaseEmpty(owner))) {
+    const summary = await seedDemoData(owner);
     log(`Loaded the demo data: ${summary}`);
   }
+  const appUrl = await prepareAppConnection(owner, database.url, config);
+  await owner.destroy();
+  const dataSource = createDataSource({ url: appUrl, logSql: config.logSql });
+  await dataSource.initialize();
 
   const server = await createServer(config, dataSource, logger);
   const port = await server.listen(config.port);
   log(`GraphQL API ready at http://localhost:${port}/graphql`);
+  const webhooks = startWebhooks(dataSource, config.webhook, logger);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -37,6 +45,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal} received, shutting down`);
     await server.close();
+    await webhooks.stop();
     await dataSource.destroy();
     await database.embedded?.stop();
     process.exit(0);

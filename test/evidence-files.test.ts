@@ -249,12 +249,13 @@ describe('evidence files', () => {
     await db.dataSource.query(`UPDATE evidence SET confidentiality = 'INTERNAL' WHERE id = $1`, [
       ev.visibility,
     ]);
+    // Evidence a reader may not see is, for that reader, evidence that does not exist.
     const denied = await download(ev.visibility, as.viewerAl);
-    expect(denied.status).toBe(403);
-    expect(await errorOf(denied)).toBe('FORBIDDEN');
+    expect(denied.status).toBe(404);
+    expect(await errorOf(denied)).toBe('NOT_FOUND');
     const anonymous = await download(ev.visibility);
-    expect(anonymous.status).toBe(403);
-    expect(await errorOf(anonymous)).toBe('FORBIDDEN');
+    expect(anonymous.status).toBe(404);
+    expect(await errorOf(anonymous)).toBe('NOT_FOUND');
     const own = await download(ev.visibility, as.viewerRs);
     expect(own.status).toBe(200);
     expect(Buffer.from(await own.arrayBuffer())).toEqual(pdf);
@@ -265,7 +266,7 @@ describe('evidence files', () => {
     const partner = await download(ev.visibility, as.viewerAl);
     expect(partner.status).toBe(200);
     expect(Buffer.from(await partner.arrayBuffer())).toEqual(pdf);
-    expect((await download(ev.visibility)).status).toBe(403);
+    expect((await download(ev.visibility)).status).toBe(404);
 
     // Approved means no longer editable by the partner.
     const before = await snapshot(ev.visibility);
@@ -277,10 +278,15 @@ describe('evidence files', () => {
 
   it('refuses uploads by anyone but the country’s editors and lead, and stores nothing', async () => {
     const before = await snapshot(ev.refused);
-    for (const who of [as.editorAl, as.viewerRs, as.reviewer]) {
+    // Those who may read the evidence are refused; to another country's editor, work in progress is not there.
+    for (const [who, status, code] of [
+      [as.viewerRs, 403, 'FORBIDDEN'],
+      [as.reviewer, 403, 'FORBIDDEN'],
+      [as.editorAl, 404, 'NOT_FOUND'],
+    ] as const) {
       const res = await put(ev.refused, pdf, named('x.pdf', who));
-      expect(res.status).toBe(403);
-      expect(await errorOf(res)).toBe('FORBIDDEN');
+      expect(res.status).toBe(status);
+      expect(await errorOf(res)).toBe(code);
     }
     const anonymous = await put(ev.refused, pdf, named('x.pdf'));
     expect(anonymous.status).toBe(401);
@@ -290,7 +296,7 @@ describe('evidence files', () => {
     expect(await errorOf(forged)).toBe('UNAUTHENTICATED');
     const removal = await fetch(`${origin}/evidence/${ev.main}/file`, {
       method: 'DELETE',
-      headers: as.editorAl,
+      headers: as.viewerRs,
     });
     expect(removal.status).toBe(403);
     expect(await snapshot(ev.refused)).toEqual(before);

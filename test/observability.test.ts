@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+import { appDataSourceFor, TEST_APP_PASSWORD } from './support/app-role';
 import { loadConfig } from '../src/config';
 import { createCapturingLogger } from '../src/common/logger';
 import { createServer, type AppServer } from '../src/server';
@@ -13,6 +15,8 @@ describe('request logs and metrics', () => {
   let base: string;
   let lines: Array<Record<string, any>>;
 
+  let app: DataSource;
+
   beforeAll(async () => {
     db = await createTestDatabase();
     const captured = createCapturingLogger('info');
@@ -22,13 +26,16 @@ describe('request logs and metrics', () => {
       DATABASE_URL: db.url,
       PORT: '0',
       JWT_SECRET: TEST_JWT_SECRET,
+      DATABASE_APP_PASSWORD: TEST_APP_PASSWORD,
       METRICS_TOKEN,
     });
-    server = await createServer(config, db.dataSource, captured.logger);
+    app = await appDataSourceFor(db.url);
+    server = await createServer(config, app, captured.logger);
     base = `http://127.0.0.1:${await server.listen(0)}`;
   });
   afterAll(async () => {
     await server.close();
+    await app.destroy();
     await db.drop();
   });
 

@@ -41,8 +41,12 @@ describe('query limits', () => {
       introspection: true,
     });
     expect(
-      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', JWT_SECRET: 'x'.repeat(32) })
-        .graphql.introspection,
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://x/y',
+        DATABASE_APP_PASSWORD: 'y'.repeat(16),
+        JWT_SECRET: 'x'.repeat(32),
+      }).graphql.introspection,
     ).toBe(false);
   });
 
@@ -207,6 +211,7 @@ describe('security settings', () => {
       windowSeconds: 60,
       user: 600,
       apiKey: 1200,
+      imports: 30,
       ip: 300,
       login: 10,
       loginWindowSeconds: 900,

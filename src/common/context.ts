@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import type { RequestTransaction } from '../db/request-transaction';
 import type { StatementCounter } from '../db/statement-counter';
 import type { LocaleTag } from './i18n';
 import type { Loaders } from '../graphql/loaders';
+import type { ResponseCacheScope } from '../graphql/response-cache-scope';
 import type { Viewer } from '../modules/auth/viewer';
 import type { AuthSettings } from '../modules/auth/auth.settings';
 
@@ -13,6 +15,8 @@ export interface RequestContext {
    * carries the caller's identity for the row-level security policies.
    */
   db: EntityManager;
+  /** The transaction `db` runs in: committed once the response is ready, rolled back if the request fails. */
+  transaction: RequestTransaction;
   /** The language texts resolve in when a field is not given a `locale`. */
   locale: LocaleTag;
   /** Per-request DataLoaders, so that related fields batch and cache within one request only. */
@@ -20,5 +24,7 @@ export interface RequestContext {
   statements: StatementCounter;
   /** Who is asking. */
   viewer: Viewer;
+  /** What the response was read from: published editions, which anonymous readers may share, or live data. */
+  responseCache: ResponseCacheScope;
   auth: AuthSettings;
 }

@@ -31,6 +31,10 @@ const UNAVAILABLE_MESSAGES = [
   /the database system is (starting up|shutting down|in recovery mode)/i,
   /terminating connection due to administrator command/i,
   /is not currently accepting connections/i,
+  // The driver gives a request's connection back by itself when the server drops it; the request's next statement
+  // then meets a released runner.
+  /Query runner already released/i,
+  /connection provided by a query runner was already/i,
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {

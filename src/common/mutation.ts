@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from './context';
-import { UserError, UserErrorCode } from './errors';
+import { forbidden, UserError, UserErrorCode } from './errors';
 
 /** The shape every mutation payload shares; its fields are inherited by each payload type. */
 @ObjectType({ description: 'Fields every mutation payload has.' })
@@ -62,6 +62,12 @@ export function constraintToUserError(error: unknown): UserError | null {
   }
 }
 
+/** A write the row-level security policies refused (SQLSTATE 42501 from a policy's WITH CHECK). */
+export function isRowSecurityViolation(error: unknown): boolean {
+  const driver = (error as { driverError?: PgError }).driverError ?? (error as PgError);
+  return driver?.code === '42501' && /row-level security/.test(driver.message ?? '');
+}
+
 function describe(driver: PgError): string {
   return driver.constraint ?? driver.detail ?? 'constraint';
 }
@@ -90,6 +96,10 @@ export async function runMutation<P extends MutationPayload>(
     if (userError) {
       result.userErrors = [userError];
       return result;
+    }
+    if (isRowSecurityViolation(error)) {
+      // The API's own rules let the change through and the database's policies did not: refused all the same.
+      throw forbidden('You cannot make this change: it is outside what your organisation may change.');
     }
     throw error;
   }

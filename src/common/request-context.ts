@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { DataSource } from 'typeorm';
+import { RequestTransaction } from '../db/request-transaction';
 import { StatementCounter } from '../db/statement-counter';
 import { createLoaders } from '../graphql/loaders';
+import { ResponseCacheScope } from '../graphql/response-cache-scope';
 import type { AuthSettings } from '../modules/auth/auth.settings';
 import { authenticate } from '../modules/auth/authenticate';
 import type { RequestContext } from './context';
@@ -12,7 +14,11 @@ import { localeFromAcceptLanguage } from './i18n';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{1,100}$/;
 
-/** Builds the context of one request; a bad or stale credential is refused here, before anything runs. */
+/**
+ * Builds the context of one request: opens its transaction and signs the caller in, which also sets the
+ * row-level security settings for the transaction. A bad or stale credential is refused here, before anything
+ * runs, and the transaction is given back at once. Whoever creates a context must end its transaction.
+ */
 export async function createRequestContext(
   dataSource: DataSource,
   auth: AuthSettings,
@@ -20,20 +26,25 @@ export async function createRequestContext(
   statements: StatementCounter = new StatementCounter(),
 ): Promise<RequestContext> {
   const incomingId = headers['x-request-id'];
+  let transaction: RequestTransaction | null = null;
   let viewer;
   try {
-    viewer = await authenticate(dataSource, auth.jwtSecret, headers.authorization);
+    transaction = await RequestTransaction.begin(dataSource);
+    viewer = await authenticate(transaction.manager, auth.jwtSecret, headers.authorization);
   } catch (error) {
+    await transaction?.rollback();
     if (isDatabaseUnavailable(error)) throw serviceUnavailable();
     throw error;
   }
   const ctx = {
     requestId: typeof incomingId === 'string' && REQUEST_ID_RE.test(incomingId) ? incomingId : randomUUID(),
-    db: dataSource.manager,
+    db: transaction.manager,
+    transaction,
     locale: localeFromAcceptLanguage(headers['accept-language']),
     statements,
     viewer,
     auth,
+    responseCache: new ResponseCacheScope(),
   } as RequestContext;
   ctx.loaders = createLoaders(ctx);
   return ctx;

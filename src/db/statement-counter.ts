@@ -17,8 +17,13 @@ export function currentStatementCounter(): StatementCounter | undefined {
   return storage.getStore();
 }
 
+// Transaction control, savepoints included (writes run in savepoints inside the request's transaction), is not
+// a statement that reads or writes data: it is left out of the count.
+const BOOKKEEPING =
+  /^(START TRANSACTION|COMMIT|ROLLBACK|SAVEPOINT \w+|RELEASE SAVEPOINT \w+|ROLLBACK TO SAVEPOINT \w+)$/;
+
 function isBookkeeping(query: string): boolean {
-  return query === 'START TRANSACTION' || query === 'COMMIT' || query === 'ROLLBACK';
+  return BOOKKEEPING.test(query);
 }
 
 /** TypeORM logger that feeds the counter of the current request and, when asked, writes SQL to stderr. */

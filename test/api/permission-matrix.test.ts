@@ -38,11 +38,19 @@ interface Case {
   mutation: string;
   prepare: () => Promise<Record<string, unknown>>;
   outcome: (actor: Actor) => Outcome | undefined;
+  /**
+   * Actors from whom the database hides the target row (another country's draft, say): they are answered
+   * NOT_FOUND, as for a row that does not exist, instead of FORBIDDEN.
+   */
+  hiddenFrom?: (actor: Actor) => boolean;
   cleanup?: () => Promise<void>;
 }
 
 const isWriter = (a: Actor, country: string) =>
   (a.role === 'editor' || a.role === 'lead') && a.country === country;
+/** A lead or editor of another country than RS, whose own country's rows are the targets. */
+const otherWriter = (a: Actor) => (a.role === 'editor' || a.role === 'lead') && a.country !== 'RS';
+const otherLead = (a: Actor) => a.role === 'lead' && a.country !== 'RS';
 
 describe('permission matrix', () => {
   let db: TestDatabase;
@@ -200,6 +208,7 @@ describe('permission matrix', () => {
         return { id: a.id, expectedVersion: a.version };
       },
       outcome: (a) => (a.role === 'lead' && a.country === 'RS' ? 'OK' : undefined),
+      hiddenFrom: otherLead,
     },
     {
       name: 'assessmentSubmit of a submitted one',
@@ -209,6 +218,7 @@ describe('permission matrix', () => {
         return { id: a.id, expectedVersion: a.version };
       },
       outcome: (a) => (a.role === 'lead' && a.country === 'RS' ? 'INVALID_TRANSITION' : undefined),
+      hiddenFrom: otherLead,
     },
     {
       name: 'assessmentSubmit in a closed cycle',
@@ -222,6 +232,7 @@ describe('permission matrix', () => {
         await sql(`UPDATE monitoring_cycle SET status = 'OPEN' WHERE code = '2025'`);
       },
       outcome: (a) => (a.role === 'lead' && a.country === 'RS' ? 'CYCLE_NOT_OPEN' : undefined),
+      hiddenFrom: otherLead,
     },
     {
       name: 'assessmentReview approving a submitted one',
@@ -258,6 +269,7 @@ describe('permission matrix', () => {
         return { id: a.id, expectedVersion: a.version, decision: 'APPROVE' };
       },
       outcome: () => undefined,
+      hiddenFrom: (a) => a.role === 'reviewer',
     },
     {
       name: 'assessmentReopen of an approved one',
@@ -292,6 +304,7 @@ describe('permission matrix', () => {
         };
       },
       outcome: (a) => (isWriter(a, 'RS') ? 'OK' : undefined),
+      hiddenFrom: otherWriter,
     },
     {
       name: 'evidenceCreate on a submitted one',
@@ -308,6 +321,7 @@ describe('permission matrix', () => {
         };
       },
       outcome: (a) => (isWriter(a, 'RS') ? 'NOT_EDITABLE' : undefined),
+      hiddenFrom: otherWriter,
     },
     {
       name: 'evidenceUpdate on a draft',
@@ -318,12 +332,14 @@ describe('permission matrix', () => {
         confidentiality: 'INTERNAL',
       }),
       outcome: (a) => (isWriter(a, 'RS') ? 'OK' : undefined),
+      hiddenFrom: otherWriter,
     },
     {
       name: 'evidenceDelete on a draft',
       mutation: `mutation($input: EvidenceDeleteInput!) { evidenceDelete(input: $input) { deletedEvidenceId userErrors { code } } }`,
       prepare: async () => ({ id: await evidenceOn((await assessment('RS', 'DRAFT')).id, 'RS') }),
       outcome: (a) => (isWriter(a, 'RS') ? 'OK' : undefined),
+      hiddenFrom: otherWriter,
     },
     {
       name: 'evidenceDelete in the published cycle',
@@ -340,12 +356,14 @@ describe('permission matrix', () => {
         field: 'NARRATIVE',
       }),
       outcome: (a) => (isWriter(a, 'RS') || a.role === 'reviewer' ? 'OK' : undefined),
+      hiddenFrom: otherWriter,
     },
     {
       name: 'reviewCommentCreate on a draft',
       mutation: `mutation($input: ReviewCommentCreateInput!) { reviewCommentCreate(input: $input) { comment { id } userErrors { code } } }`,
       prepare: async () => ({ assessmentId: (await assessment('RS', 'DRAFT')).id, body: 'Note to self.' }),
       outcome: (a) => (isWriter(a, 'RS') ? 'OK' : undefined),
+      hiddenFrom: (a) => otherWriter(a) || a.role === 'reviewer',
     },
     {
       name: 'reviewCommentResolve',
@@ -360,6 +378,7 @@ describe('permission matrix', () => {
         return { id: comment.id };
       },
       outcome: (a) => (isWriter(a, 'RS') || a.role === 'reviewer' ? 'OK' : undefined),
+      hiddenFrom: otherWriter,
     },
     {
       name: 'cycleCreate',
@@ -645,7 +664,9 @@ describe('permission matrix', () => {
     const input = await c.prepare();
     const before = await databaseFingerprint(db.dataSource);
     const res = await api.query(c.mutation, { input }, headers[actor.name]);
-    const expected = c.outcome(actor) ?? (actor.role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+    const expected =
+      c.outcome(actor) ??
+      (actor.role === 'anonymous' ? 'UNAUTHENTICATED' : c.hiddenFrom?.(actor) ? 'NOT_FOUND' : 'FORBIDDEN');
     const payload = res.data
       ? (Object.values(res.data)[0] as { userErrors: Array<{ code: string }> } | null)
       : null;

@@ -4,10 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { prepareAppConnection } from '../../src/db/app-role';
 import { createDataSource } from '../../src/db/data-source';
 import { databaseUrlOn, startEmbeddedPostgres } from '../../src/db/embedded';
 import { seedDemoData } from '../../src/seed/seed';
 import { freePort } from '../support/net';
+import { TEST_APP_PASSWORD } from '../support/app-role';
 
 /**
  * Prepares one run: a PostgreSQL server (TEST_DATABASE_URL or DATABASE_URL when set, else an embedded one in a
@@ -42,7 +44,15 @@ export default async function globalSetup(): Promise<void> {
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await seedDemoData(ds);
+  // The servers of the tests connect as the app's role, as in production; the password is the run's own.
+  await prepareAppConnection(ds, databaseUrlOn(serverUrl, template), {
+    databaseAppUrl: null,
+    databaseAppPassword: TEST_APP_PASSWORD,
+    dataDir: os.tmpdir(),
+    nodeEnv: 'test',
+  });
   await ds.destroy();
+  process.env.DATABASE_APP_PASSWORD = TEST_APP_PASSWORD;
 
   process.env.TEST_PG_SERVER_URL = serverUrl;
   process.env.TEST_RUN_ID = runId;

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/config';
 import { createServer, type AppServer } from '../../src/server';
+import { appDataSourceFor, TEST_APP_PASSWORD } from './app-role';
 import type { TestDatabase } from './database';
 
 /** Known to the tests so they can forge tokens that the server must refuse. */
@@ -38,9 +39,12 @@ export async function startTestServer(
     DATABASE_URL: db.url,
     PORT: '0',
     JWT_SECRET: TEST_JWT_SECRET,
+    DATABASE_APP_PASSWORD: TEST_APP_PASSWORD,
     ...env,
   });
-  const server = await createServer(config, db.dataSource);
+  // The API connects as the app's role, bound by row-level security; the test's own db.dataSource is the owner.
+  const appDataSource = await appDataSourceFor(db.url);
+  const server = await createServer(config, appDataSource);
   const port = await server.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
@@ -61,7 +65,10 @@ export async function startTestServer(
         headers: response.headers,
       };
     },
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      await appDataSource.destroy();
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '../../common/sql';
+import { lockRows, queryRows } from '../../common/sql';
 import type { RequestContext } from '../../common/context';
 import { forbidden, UserErrorCode } from '../../common/errors';
 import { BusinessRuleError, runMutation } from '../../common/mutation';
@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service';
 import { editsCountry } from '../auth/viewer';
 import { CycleStatus } from '../cycle/cycle.enums';
 import { AssessmentField } from '../review-comment/review-comment.enums';
+import { enqueueAssessmentEvent } from '../webhook/webhook.events';
 import { Assessment } from './assessment.entity';
 import { AssessmentStatus } from './assessment.enums';
 import {
@@ -43,18 +44,20 @@ async function lock(
   result: AssessmentMutationPayload,
   expectedVersion: number,
 ) {
-  const rows = await m.query(
+  const { rows, locked: mayChange } = await lockRows(
+    m,
     `SELECT a.*, c.status AS "__cycle_status" FROM assessment a JOIN monitoring_cycle c ON c.id = a.cycle_id
-     WHERE a.id = $1 FOR UPDATE OF a`,
+     WHERE a.id = $1`,
+    'FOR UPDATE OF a',
     [id],
   );
   if (rows.length === 0)
     throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such assessment.', ['input', 'id']);
   const locked: Locked = {
     assessment: hydrate(ctx.db, Assessment, rows[0]),
-    cycleStatus: rows[0].__cycle_status,
+    cycleStatus: rows[0].__cycle_status as CycleStatus,
   };
-  if (!canReadAssessment(ctx.viewer, locked.assessment, locked.cycleStatus))
+  if (!canReadAssessment(ctx.viewer, locked.assessment, locked.cycleStatus) || !mayChange)
     throw forbidden('You cannot change this assessment.');
   if (locked.assessment.version !== expectedVersion) {
     result.currentVersion = locked.assessment.version;
@@ -90,6 +93,7 @@ async function moveTo(
     before: { status: locked.assessment.status, version: locked.assessment.version },
     after: { status: saved.status, version: saved.version },
   });
+  await enqueueAssessmentEvent(m, saved, locked.assessment.status, locked.cycleStatus);
   return saved;
 }
 

@@ -37,7 +37,11 @@ export class AssessmentResolver {
     return toConnection(await listAssessments(ctx, filter, pageWindow(args)));
   }
 
-  @Query(() => Assessment, { nullable: true, description: 'One assessment by id; null when there is none.' })
+  @Query(() => Assessment, {
+    nullable: true,
+    description:
+      'One assessment by id; null when there is none or when it is hidden from the caller (another country’s work in progress, say).',
+  })
   assessment(
     @Arg('id', () => ID, { description: 'The identifier.' }) id: string,
     @Ctx() ctx: RequestContext,

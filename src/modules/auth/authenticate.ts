@@ -20,18 +20,23 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The role whose reads an organisation's API key has. */
-function apiKeyRole(kind: OrganisationKind): Role | null {
-  switch (kind) {
-    case OrganisationKind.PARTNER:
-      return Role.COUNTRY_VIEWER;
-    case OrganisationKind.REVIEWER:
-      return Role.REVIEWER;
-    case OrganisationKind.PLATFORM:
-      return Role.ADMIN;
-    default:
-      return null;
-  }
+/** The role whose reads an organisation's API key has: an integrator's key has none and reads as the public. */
+const API_KEY_ROLE_SQL = `CASE o.kind WHEN '${OrganisationKind.PARTNER}' THEN '${Role.COUNTRY_VIEWER}'
+  WHEN '${OrganisationKind.REVIEWER}' THEN '${Role.REVIEWER}' WHEN '${OrganisationKind.PLATFORM}' THEN '${Role.ADMIN}' END`;
+
+const COUNTRIES_SQL = (organisation: string) =>
+  `SELECT array(SELECT country_code::text FROM organisation_country oc WHERE oc.organisation_id = ${organisation}
+     ORDER BY country_code) AS countries`;
+
+/**
+ * The row-level security settings of the caller, made in the same statement that checks the credential and only
+ * when it is valid. They are transaction-local (`true`): they end with the request's transaction and never
+ * reach the next user of the pooled connection.
+ */
+function settingsSql(principal: string, role: string, countries: string, user: string, organisation: string) {
+  return `concat_ws(',', set_config('app.principal', ${principal}, true), set_config('app.role', coalesce(${role}, ''), true),
+    set_config('app.countries', ${countries}, true), set_config('app.user_id', coalesce(${user}::text, ''), true),
+    set_config('app.organisation_id', ${organisation}::text, true))`;
 }
 
 interface PrincipalRow {
@@ -67,14 +72,18 @@ export async function authenticate(
          WHERE prefix = $1 AND revoked_at IS NULL
            AND (last_used_at IS NULL OR last_used_at < date_trunc('minute', now()))
          RETURNING id)
-       SELECT a.id, a.key_hash, a.revoked_at, a.organisation_id, o.kind AS organisation_kind,
-         array(SELECT country_code::text FROM organisation_country oc WHERE oc.organisation_id = a.organisation_id
-               ORDER BY country_code) AS countries
-       FROM api_key a JOIN organisation o ON o.id = a.organisation_id WHERE a.prefix = $1`,
-      [prefix],
+       SELECT a.id, a.key_hash, a.revoked_at, a.organisation_id, o.kind AS organisation_kind, c.countries, r.role,
+         CASE WHEN a.key_hash = $2 AND a.revoked_at IS NULL THEN
+           ${settingsSql(`'apiKey'`, 'r.role', `CASE WHEN r.role IS NULL THEN '{}' ELSE c.countries::text END`, 'NULL', 'a.organisation_id')}
+         END AS settings
+       FROM api_key a JOIN organisation o ON o.id = a.organisation_id
+       CROSS JOIN LATERAL (SELECT ${API_KEY_ROLE_SQL} AS role) r
+       CROSS JOIN LATERAL (${COUNTRIES_SQL('a.organisation_id')}) c
+       WHERE a.prefix = $1`,
+      [prefix, sha256(credential)],
     );
     const row = rows[0];
-    const role = row ? apiKeyRole(row.organisation_kind) : null;
+    const role = row?.role ?? null;
     if (!row || row.revoked_at !== null || row.key_hash !== sha256(credential)) {
       throw unauthenticated('The API key is not valid or has been revoked.');
     }
@@ -93,12 +102,14 @@ export async function authenticate(
   if (!claims || !isId(claims.sub))
     throw unauthenticated('The sign-in token is not valid or has expired. Sign in again.');
   const rows: PrincipalRow[] = await ds.query(
-    `SELECT u.id, u.token_version, u.is_active, m.role, m.organisation_id, o.kind AS organisation_kind,
-       array(SELECT country_code::text FROM organisation_country oc WHERE oc.organisation_id = m.organisation_id
-             ORDER BY country_code) AS countries
+    `SELECT u.id, u.token_version, u.is_active, m.role, m.organisation_id, o.kind AS organisation_kind, c.countries,
+       CASE WHEN u.is_active AND u.token_version = $2 THEN
+         ${settingsSql(`'user'`, 'm.role', 'c.countries::text', 'u.id', 'm.organisation_id')}
+       END AS settings
      FROM app_user u JOIN membership m ON m.user_id = u.id JOIN organisation o ON o.id = m.organisation_id
+     CROSS JOIN LATERAL (${COUNTRIES_SQL('m.organisation_id')}) c
      WHERE u.id = $1`,
-    [claims.sub],
+    [claims.sub, claims.ver],
   );
   const row = rows[0];
   if (!row || !row.is_active || row.token_version !== claims.ver) {

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../common/context';
 import { forbidden, UserErrorCode } from '../../common/errors';
 import { BusinessRuleError, runMutation } from '../../common/mutation';
 import { hydrate } from '../../common/paging';
-import { queryRows } from '../../common/sql';
+import { lockRows, queryRows } from '../../common/sql';
 import { assertId } from '../../common/validation';
 import { Assessment } from '../assessment/assessment.entity';
 import { isEditableStatus } from '../assessment/assessment.policy';
@@ -25,9 +25,11 @@ async function lockEditable(
   ctx: RequestContext,
   assessmentId: string,
 ): Promise<Assessment> {
-  const rows = await m.query(
+  const { rows, locked } = await lockRows(
+    m,
     `SELECT a.*, c.status AS "__cycle_status" FROM assessment a JOIN monitoring_cycle c ON c.id = a.cycle_id
-     WHERE a.id = $1 FOR UPDATE OF a`,
+     WHERE a.id = $1`,
+    'FOR UPDATE OF a',
     [assessmentId],
   );
   if (rows.length === 0)
@@ -36,7 +38,7 @@ async function lockEditable(
       'assessmentId',
     ]);
   const assessment = hydrate(ctx.db, Assessment, rows[0]);
-  if (!editsCountry(ctx.viewer, assessment.countryCode))
+  if (!editsCountry(ctx.viewer, assessment.countryCode) || !locked)
     throw forbidden(`You cannot change evidence of ${assessment.countryCode}.`);
   if (rows[0].__cycle_status !== CycleStatus.OPEN) {
     throw BusinessRuleError.of(

@@ -95,11 +95,14 @@ export function registerEvidenceFileRoutes(app: Express, options: EvidenceFileRo
   const handle =
     (work: (req: Request, res: Response, ctx: RequestContext) => Promise<void>) =>
     async (req: Request, res: Response) => {
+      let ctx: RequestContext | null = null;
       try {
-        const ctx = await createRequestContext(dataSource, auth, req.headers);
+        ctx = await createRequestContext(dataSource, auth, req.headers);
         res.set('x-request-id', ctx.requestId);
         await work(req, res, ctx);
+        await ctx.transaction.commit();
       } catch (error) {
+        await ctx?.transaction.rollback();
         if (error instanceof UploadAbortedError) {
           res.destroy();
         } else if (error instanceof EvidenceFileError) {
@@ -147,6 +150,7 @@ export function registerEvidenceFileRoutes(app: Express, options: EvidenceFileRo
       } finally {
         await upload.discard();
       }
+      await ctx.transaction.commit();
       res
         .status(result.replaced ? 200 : 201)
         .location(result.file.downloadUrl)
@@ -159,6 +163,8 @@ export function registerEvidenceFileRoutes(app: Express, options: EvidenceFileRo
     '/evidence/:id/file',
     handle(async (req, res, ctx) => {
       const { file, stream } = await openEvidenceFile(ctx, storage, evidenceId(req));
+      // The file streams from storage: the request's connection is not needed for that.
+      await ctx.transaction.commit();
       res.status(200).set({
         'Content-Type': file.contentType,
         'Content-Length': String(file.size),
@@ -186,6 +192,7 @@ export function registerEvidenceFileRoutes(app: Express, options: EvidenceFileRo
       const id = evidenceId(req);
       if (ctx.viewer.kind === 'anonymous') fail('UNAUTHENTICATED', 'Sign in to do this.');
       await removeEvidenceFile(ctx, storage, id);
+      await ctx.transaction.commit();
       res.status(204).end();
     }),
   );

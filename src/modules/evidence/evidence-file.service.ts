@@ -1,3 +1,4 @@
+import { lockRows, queryRows } from '../../common/sql';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
@@ -39,29 +40,32 @@ interface Target {
   evidence: Evidence;
   assessmentStatus: AssessmentStatus;
   cycleStatus: CycleStatus;
+  /** Whether the database let the caller lock the rows for a change (always true when nothing was locked). */
+  mayChange: boolean;
 }
 
 /** The evidence with the state of its assessment and cycle; locked for the transaction when `m` is given. */
 async function loadTarget(ctx: RequestContext, m: EntityManager | null, id: string): Promise<Target> {
-  const rows = await (m ?? ctx.db).query(
-    `SELECT e.*, a.status AS "__assessment_status", c.status AS "__cycle_status"
+  const sql = `SELECT e.*, a.status AS "__assessment_status", c.status AS "__cycle_status"
      FROM evidence e JOIN assessment a ON a.id = e.assessment_id JOIN monitoring_cycle c ON c.id = a.cycle_id
-     WHERE e.id = $1${m ? ' FOR UPDATE OF e FOR SHARE OF a, c' : ''}`,
-    [id],
-  );
+     WHERE e.id = $1`;
+  const { rows, locked } = m
+    ? await lockRows(m, sql, 'FOR UPDATE OF e FOR SHARE OF a, c', [id])
+    : { rows: await queryRows(ctx.db, sql, [id]), locked: true };
   if (rows.length === 0) throw new EvidenceFileError('NOT_FOUND', 'There is no such evidence.');
   return {
     evidence: hydrate(ctx.db, Evidence, rows[0]),
-    assessmentStatus: rows[0].__assessment_status,
-    cycleStatus: rows[0].__cycle_status,
+    assessmentStatus: rows[0].__assessment_status as AssessmentStatus,
+    cycleStatus: rows[0].__cycle_status as CycleStatus,
+    mayChange: locked,
   };
 }
 
 function assertMayChangeFile(viewer: Viewer, target: Target): void {
   if (viewer.kind === 'anonymous') throw new EvidenceFileError('UNAUTHENTICATED', 'Sign in to do this.');
   const assessment = { countryCode: target.evidence.countryCode, status: target.assessmentStatus };
-  if (canEditAssessment(viewer, assessment, target.cycleStatus)) return;
-  if (!editsCountry(viewer, assessment.countryCode)) {
+  if (canEditAssessment(viewer, assessment, target.cycleStatus) && target.mayChange) return;
+  if (!editsCountry(viewer, assessment.countryCode) || !target.mayChange) {
     throw new EvidenceFileError('FORBIDDEN', `You cannot change the evidence of ${assessment.countryCode}.`);
   }
   if (target.cycleStatus !== CycleStatus.OPEN) {

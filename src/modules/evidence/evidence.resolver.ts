@@ -12,7 +12,8 @@ import { EvidenceFile } from './evidence-file.types';
 export class EvidenceResolver {
   @Query(() => Evidence, {
     nullable: true,
-    description: 'One piece of evidence by id; null when there is none.',
+    description:
+      'One piece of evidence by id; null when there is none or when it, or its assessment, is hidden from the caller.',
   })
   evidence(@Arg('id', () => ID, { description: 'The identifier.' }) id: string, @Ctx() ctx: RequestContext) {
     return getEvidence(ctx, assertId(id, 'id'));

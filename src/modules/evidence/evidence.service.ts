@@ -37,9 +37,10 @@ export async function getEvidence(ctx: RequestContext, id: string): Promise<Evid
   const evidence = await ctx.loaders.evidence.byId.load(id);
   if (!evidence) return null;
   const assessment = await ctx.loaders.assessment.byId.load(evidence.assessmentId);
-  const cycle = assessment ? await ctx.loaders.cycle.byId.load(assessment.cycleId) : null;
+  // Evidence of an assessment the database hides from the caller is as hidden as the assessment.
+  if (!assessment) return null;
+  const cycle = await ctx.loaders.cycle.byId.load(assessment.cycleId);
   if (
-    !assessment ||
     !cycle ||
     !canReadAssessment(ctx.viewer, assessment, cycle.status) ||
     !canReadEvidenceOf(ctx.viewer, evidence)

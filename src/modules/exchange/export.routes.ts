@@ -242,11 +242,14 @@ export function registerExportRoutes(app: Express, options: ExportRoutesOptions)
       app.get(`/exports/${endpoint.name}.${format}`, (req: Request, res: Response) => {
         const statements = new StatementCounter();
         return runCountingStatements(statements, async () => {
+          let ctx: RequestContext | null = null;
           try {
-            const ctx = await createRequestContext(dataSource, auth, req.headers, statements);
+            ctx = await createRequestContext(dataSource, auth, req.headers, statements);
             res.set('x-request-id', ctx.requestId);
             await serve(endpoint, format, req, res, ctx, statements);
+            await ctx.transaction.commit();
           } catch (error) {
+            await ctx?.transaction.rollback();
             const code = error instanceof GraphQLError ? String(error.extensions.code ?? '') : '';
             if (STATUS[code]) {
               sendError(res, STATUS[code], code, (error as GraphQLError).message);

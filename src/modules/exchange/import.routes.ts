@@ -128,11 +128,14 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
   const handle =
     (work: (req: Request, res: Response, ctx: RequestContext) => Promise<void>) =>
     async (req: Request, res: Response) => {
+      let ctx: RequestContext | null = null;
       try {
-        const ctx = await createRequestContext(dataSource, auth, req.headers);
+        ctx = await createRequestContext(dataSource, auth, req.headers);
         res.set('x-request-id', ctx.requestId);
         await work(req, res, ctx);
+        await ctx.transaction.commit();
       } catch (error) {
+        await ctx?.transaction.rollback();
         if (!req.complete) req.resume();
         if (error instanceof BodyAbortedError) {
           res.destroy();
@@ -165,6 +168,7 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
         throw new ImportError('FORBIDDEN', `You cannot change assessments of ${countryCode}.`);
       const book = await receive(req, SHEETS.assessments, true);
       const result = await importAssessments(ctx, { cycleId, countryCode, book });
+      await ctx.transaction.commit();
       res.status(200).set('Cache-Control', 'no-store').json(result);
     }),
   );
@@ -177,6 +181,7 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
       const label = param(req, 'label');
       const book = await receive(req, SHEETS.areas, false);
       const result = await importFrameworkVersion(ctx, { frameworkId, label, book });
+      await ctx.transaction.commit();
       res.status(200).set('Cache-Control', 'no-store').json(result);
     }),
   );

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '../../common/sql';
+import { lockRows, queryRows } from '../../common/sql';
 import type { RequestContext } from '../../common/context';
 import { forbidden, UserErrorCode } from '../../common/errors';
 import { BusinessRuleError, runMutation } from '../../common/mutation';
@@ -91,11 +91,14 @@ export function resolveComment(
     ctx,
     () => new ReviewCommentResolvePayload(),
     async (m, result) => {
-      const rows = await m.query(`SELECT * FROM review_comment WHERE id = $1 FOR UPDATE`, [id]);
+      const { rows, locked } = await lockRows(m, `SELECT * FROM review_comment WHERE id = $1`, 'FOR UPDATE', [
+        id,
+      ]);
       if (rows.length === 0)
         throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such comment.', ['input', 'id']);
       const existing = hydrate(ctx.db, ReviewComment, rows[0]);
       await commentableAssessment(m, ctx, existing.assessmentId, 'id');
+      if (!locked) throw forbidden('You cannot resolve this comment.');
       if (existing.status === CommentStatus.RESOLVED) {
         throw BusinessRuleError.of(UserErrorCode.INVALID_TRANSITION, 'The comment is already resolved.');
       }
