@@ -21,6 +21,9 @@ const DOMAIN_TABLES = [
   'review_comment',
   'score_level',
   'standard',
+  'webhook_delivery',
+  'webhook_delivery_attempt',
+  'webhook_subscription',
 ];
 
 describe('migrations', () => {

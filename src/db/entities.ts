@@ -11,6 +11,11 @@ import { Organisation, OrganisationCountry } from '../modules/organisation/organ
 import { ReviewComment } from '../modules/review-comment/review-comment.entity';
 import { Standard } from '../modules/standard/standard.entity';
 import { Membership, User } from '../modules/user/user.entity';
+import {
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  WebhookSubscription,
+} from '../modules/webhook/webhook.entity';
 
 export const entities = [
   Country,
@@ -32,4 +37,7 @@ export const entities = [
   AuditEvent,
   ApiKey,
   Edition,
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];

@@ -8,6 +8,7 @@ import { assertId } from '../../common/validation';
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { createEdition } from '../edition/edition.service';
+import { enqueueCyclePublished } from '../webhook/webhook.events';
 import type { CycleCreateInput, CycleTransitionInput } from './cycle-edit.types';
 import { CycleCreatePayload, CycleTransitionPayload } from './cycle-edit.types';
 import { MonitoringCycle } from './cycle.entity';
@@ -196,6 +197,9 @@ export function transitionCycle(
           edition: result.edition?.number ?? null,
         },
       });
+      if (input.to === CycleStatus.PUBLISHED) {
+        await enqueueCyclePublished(m, cycle, result.edition, result.publishedAssessments);
+      }
       result.cycle = cycle;
     },
   );

@@ -1,0 +1,42 @@
+import { GraphQLError } from 'graphql';
+import { allow, rule } from 'graphql-shield';
+import type { IRules } from 'graphql-shield';
+import type { RequestContext } from '../../common/context';
+import { ErrorCode } from '../../common/errors';
+import { userWithRole } from '../../common/rules';
+import { hasRole } from '../auth/viewer';
+import { Role } from '../user/user.enums';
+
+const MANAGERS = [Role.ADMIN, Role.COUNTRY_LEAD, Role.REVIEWER];
+
+/** Webhooks are managed by people: an API key writes nothing. */
+const managesWebhooks = userWithRole(...MANAGERS);
+
+/** Managers, and any API key: a key reads its own organisation's webhooks and their log (checked in the service). */
+const readsWebhooks = rule('readsWebhooks', { cache: 'contextual' })((
+  _parent,
+  _args,
+  ctx: RequestContext,
+) => {
+  if (ctx.viewer.kind === 'anonymous') {
+    return new GraphQLError('Sign in to do this.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+  }
+  return ctx.viewer.kind === 'apiKey' || hasRole(ctx.viewer, ...MANAGERS);
+});
+
+export const webhookPermissions: IRules = {
+  Query: { webhooks: readsWebhooks, webhookDeliveries: readsWebhooks },
+  Mutation: {
+    webhookCreate: managesWebhooks,
+    webhookUpdate: managesWebhooks,
+    webhookDelete: managesWebhooks,
+    webhookSecretRotate: managesWebhooks,
+  },
+  Webhook: readsWebhooks,
+  WebhookDelivery: readsWebhooks,
+  WebhookAttempt: readsWebhooks,
+  WebhookCreatePayload: allow,
+  WebhookUpdatePayload: allow,
+  WebhookDeletePayload: allow,
+  WebhookSecretRotatePayload: allow,
+};
