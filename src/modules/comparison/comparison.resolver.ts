@@ -27,20 +27,26 @@ export class ComparisonResolver {
       'How each country stands on each indicator of a cycle, with the trend since the previous cycle, in one ' +
       'request. Cells follow the read rules: a cell the reader may not see says HIDDEN. Null for an unknown cycle.',
   })
-  comparison(@Args() args: ComparisonArgs, @Ctx() ctx: RequestContext) {
-    return getComparison(ctx, args);
+  async comparison(@Args() args: ComparisonArgs, @Ctx() ctx: RequestContext) {
+    const comparison = await getComparison(ctx, args);
+    // Live cells (an unpublished cycle, or a reader who sees more than the public) are never shared.
+    if (!comparison?.editionId) ctx.responseCache.readLive();
+    return comparison;
   }
 
   @Query(() => CountryProfile, {
     nullable: true,
     description: 'One country’s results in a cycle, per pillar.',
   })
-  countryProfile(
+  async countryProfile(
     @Arg('countryCode', { description: 'ISO code of the country.' }) countryCode: string,
     @Arg('cycleId', () => ID, { description: 'The monitoring cycle.' }) cycleId: string,
     @Ctx() ctx: RequestContext,
   ) {
-    return getCountryProfile(ctx, countryCode, cycleId);
+    const profile = await getCountryProfile(ctx, countryCode, cycleId);
+    // The profile sums the comparison's cells: shareable only when they came from an edition of the cycle.
+    if (!profile || !ctx.responseCache.usedEditionOf(profile.cycleId)) ctx.responseCache.readLive();
+    return profile;
   }
 
   @Query(() => [IndicatorHistoryPoint], {

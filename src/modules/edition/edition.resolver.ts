@@ -29,7 +29,7 @@ export class EditionResolver {
     nullable: true,
     description: 'A published edition of a cycle: the given number, or the latest; null when there is none.',
   })
-  edition(
+  async edition(
     @Arg('cycleId', () => ID, { description: 'The cycle.' }) cycleId: string,
     @Ctx() ctx: RequestContext,
     @Arg('number', () => Int, { nullable: true, description: 'The edition number; omitted: the latest.' })
@@ -37,7 +37,10 @@ export class EditionResolver {
   ) {
     if (number != null && (!Number.isInteger(number) || number < 1))
       throw badUserInput('number must be from 1.');
-    return findEdition(ctx, assertId(cycleId, 'cycleId'), number);
+    const edition = await findEdition(ctx, assertId(cycleId, 'cycleId'), number);
+    // "No such edition" lasts only until the next publication: not an answer to share.
+    if (!edition) ctx.responseCache.readLive();
+    return edition;
   }
 
   @FieldResolver(() => MonitoringCycle, { description: 'The cycle this is an edition of.' })

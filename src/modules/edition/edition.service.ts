@@ -49,7 +49,10 @@ export async function createEdition(
   return hydrate(ds, Edition, row);
 }
 
-/** An edition of a cycle: the given number, or the latest; null when the cycle has none. */
+/**
+ * An edition of a cycle: the given number, or the latest; null when the cycle has none. Every read of an
+ * edition's content goes through here, so the request notes the edition for the response cache.
+ */
 export async function findEdition(
   ctx: RequestContext,
   cycleId: string,
@@ -59,7 +62,10 @@ export async function findEdition(
     `SELECT * FROM edition WHERE cycle_id = $1 AND ($2::int IS NULL OR number = $2) ORDER BY number DESC LIMIT 1`,
     [cycleId, number ?? null],
   );
-  return rows.length ? hydrate(ctx.db, Edition, rows[0]) : null;
+  if (!rows.length) return null;
+  const edition = hydrate(ctx.db, Edition, rows[0]);
+  ctx.responseCache.usedEdition(edition.id, edition.cycleId);
+  return edition;
 }
 
 /** Every edition of a batch of cycles, newest first, without their content. */

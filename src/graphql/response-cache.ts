@@ -1,0 +1,246 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import {
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FormattedExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../common/context';
+import type { ResponseCacheSettings } from '../config';
+import { ResponseStore, type CachedResponse } from './response-cache-store';
+
+/**
+ * The fields whose values a published edition fixes, by type. Each is either the edition's own content, or a
+ * record that cannot change while the edition is the latest one of its cycle: the cycle itself (any change of
+ * its status or editions changes the publication stamp), its framework version's indicators and areas (frozen
+ * by the database once a cycle uses the version) and the countries (never edited). A field missing here, such
+ * as an indicator's standards or a cycle's assessments, makes the operation uncacheable.
+ */
+const EDITION_FIELDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
+  Object.entries({
+    Query: ['comparison', 'countryProfile', 'edition'],
+    Comparison: ['countries', 'cycle', 'edition', 'rows'],
+    ComparisonRow: ['cells', 'indicator'],
+    ComparisonCell: [
+      'assessmentId',
+      'confidence',
+      'country',
+      'countryCode',
+      'evidenceCount',
+      'notScoredReason',
+      'previousCycleCode',
+      'previousScore',
+      'score',
+      'state',
+      'status',
+      'trend',
+      'value',
+    ],
+    Edition: ['citation', 'comparison', 'contentSha256', 'cycle', 'id', 'number', 'publishedAt'],
+    CountryProfile: ['areas', 'country', 'cycle'],
+    AreaProfile: [
+      'area',
+      'assessedCount',
+      'coverage',
+      'deteriorated',
+      'distribution',
+      'hiddenCount',
+      'improved',
+      'indicatorCount',
+      'meanScore',
+      'meanScoreChange',
+      'pillar',
+    ],
+    ScoreDistribution: ['fully', 'largely', 'noData', 'notApplicable', 'notInPlace', 'partial'],
+    MonitoringCycle: [
+      'closesOn',
+      'code',
+      'createdAt',
+      'editions',
+      'id',
+      'opensOn',
+      'publishedAt',
+      'status',
+      'title',
+      'updatedAt',
+      'year',
+    ],
+    Indicator: [
+      'answerType',
+      'area',
+      'code',
+      'expectedBreakdowns',
+      'guidance',
+      'id',
+      'meansOfVerification',
+      'position',
+      'title',
+      'type',
+    ],
+    Area: ['code', 'description', 'id', 'parent', 'pillar', 'position', 'title'],
+    Country: ['code', 'createdAt', 'locales', 'name'],
+    LocalizedText: ['isFallback', 'locale', 'text', 'translations'],
+    Translation: ['locale', 'text'],
+  }).map(([type, fields]) => [type, new Set(fields)]),
+);
+
+/**
+ * Everything a published edition's response depends on besides the edition itself, in one short statement: per
+ * cycle its status, its last change and its latest edition. Publishing, reopening or creating a cycle changes it.
+ * It is read before a response is computed, so a change committed while the response was being computed leaves
+ * the entry stale on arrival rather than wrongly fresh; and it lives in PostgreSQL, so every instance sees a
+ * republication at once. Cycles change a few times a year, and there are a handful of them.
+ */
+export const PUBLICATION_STAMP_SQL = `SELECT md5(coalesce(string_agg(concat_ws(':', c.id, c.status,
+    extract(epoch FROM c.updated_at), extract(epoch FROM c.published_at),
+    (SELECT e.id FROM edition e WHERE e.cycle_id = c.id ORDER BY e.number DESC LIMIT 1)), ',' ORDER BY c.id), '')) AS stamp
+  FROM monitoring_cycle c`;
+
+async function publicationStamp(db: EntityManager): Promise<string> {
+  const [row] = await db.query(PUBLICATION_STAMP_SQL);
+  return String(row.stamp);
+}
+
+const verdicts = new WeakMap<DocumentNode, boolean>();
+
+/** Whether every field the document selects, in any operation or fragment, is fixed by a published edition. */
+export function selectsEditionFieldsOnly(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const known = verdicts.get(document);
+  if (known !== undefined) return known;
+  let only = true;
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      OperationDefinition(node) {
+        if (node.operation !== 'query') only = false;
+      },
+      Field(node) {
+        if (node.name.value === '__typename') return;
+        const parent = typeInfo.getParentType();
+        if (!parent || !EDITION_FIELDS[parent.name]?.has(node.name.value)) only = false;
+      },
+    }),
+  );
+  verdicts.set(document, only);
+  return only;
+}
+
+/** A strong validator of the exact bytes sent. */
+function etagOf(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url')}"`;
+}
+
+/** `If-None-Match` against the response's validator, by the weak comparison that the header calls for. */
+function noneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/** The body Apollo sends for a result: its fields in the order of the specification, and a newline. */
+function serialise(result: FormattedExecutionResult): string {
+  return `${JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions })}\n`;
+}
+
+const PRIVATE = 'private, no-store';
+// Shared caches must keep the anonymous answer apart from the signed-in one and each language apart.
+const VARY = 'Authorization, Accept-Language';
+
+/**
+ * Serves anonymous reads of published editions from memory. A request without a credential whose every field is
+ * fixed by an edition (`EDITION_FIELDS`) is looked up by its query, operation name, variables and language;
+ * an entry is served only if the publication stamp it was computed under is still PostgreSQL's, which one
+ * statement checks, so a republication on any instance retires it everywhere. A response is stored only when
+ * its resolvers report that every root field was answered from an edition, and never with errors. Such a
+ * response carries a strong `ETag` and `Cache-Control: public`, and a matching `If-None-Match` gets 304 with no
+ * body; every other response says `private, no-store`.
+ */
+export function responseCachePlugin(settings: ResponseCacheSettings): ApolloServerPlugin<RequestContext> {
+  const store = new ResponseStore(settings);
+  const publicControl = `public, max-age=${settings.maxAgeSeconds}`;
+
+  const sharedHeaders = (etag: string, cache: 'hit' | 'miss') =>
+    new HeaderMap([
+      ['etag', etag],
+      ['cache-control', publicControl],
+      ['vary', VARY],
+      ['x-cache', cache],
+    ]);
+
+  return {
+    async requestDidStart({ request, contextValue }) {
+      let candidate = !request.http?.headers.get('authorization') && contextValue.viewer.kind === 'anonymous';
+      let key: string | null = null;
+      let stamp: string | null = null;
+      let hit: { headers: HeaderMap; status?: number } | null = null;
+      const ifNoneMatch = request.http?.headers.get('if-none-match');
+
+      return {
+        async responseForOperation({ schema, document, operation, queryHash, request }) {
+          if (!candidate) return null;
+          if (operation.operation !== 'query' || !selectsEditionFieldsOnly(schema, document)) {
+            candidate = false;
+            return null;
+          }
+          if (!store.enabled) return null;
+          key = createHash('sha256')
+            .update(
+              JSON.stringify([
+                queryHash,
+                request.operationName ?? operation.name?.value ?? null,
+                request.variables ?? {},
+                contextValue.locale,
+              ]),
+            )
+            .digest('base64url');
+          stamp = await publicationStamp(contextValue.db);
+          const cached: CachedResponse | undefined = store.get(key);
+          if (!cached) return null;
+          if (cached.stamp !== stamp) {
+            store.delete(key);
+            return null;
+          }
+          const unchanged = noneMatch(ifNoneMatch, cached.etag);
+          hit = { headers: sharedHeaders(cached.etag, 'hit'), status: unchanged ? 304 : undefined };
+          const response: GraphQLResponse = {
+            http: { status: hit.status, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: unchanged ? {} : JSON.parse(cached.body) },
+          };
+          return response;
+        },
+
+        async willSendResponse({ response, contextValue: ctx }) {
+          const headers = response.http.headers;
+          if (hit) {
+            for (const [name, value] of hit.headers) headers.set(name, value);
+            if (hit.status) response.http.status = hit.status;
+            return;
+          }
+          const body = response.body;
+          const shareable =
+            candidate &&
+            ctx.responseCache.editionsOnly &&
+            body.kind === 'single' &&
+            !body.singleResult.errors &&
+            (response.http.status ?? 200) === 200;
+          if (!shareable) {
+            headers.set('cache-control', PRIVATE);
+            return;
+          }
+          const text = serialise(body.singleResult);
+          const etag = etagOf(text);
+          if (key && stamp) {
+            store.set(key, { body: text, etag, stamp, editions: [...ctx.responseCache.editions.keys()] });
+          }
+          for (const [name, value] of sharedHeaders(etag, 'miss')) headers.set(name, value);
+          if (noneMatch(ifNoneMatch, etag)) response.http.status = 304;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,346 @@
+import { ConfigError, loadConfig } from '../src/config';
+import { ResponseStore } from '../src/graphql/response-cache-store';
+import { createTestDatabase, type TestDatabase } from './support/database';
+import { signIn, startTestServer, type TestServer } from './support/server';
+
+const PUBLISHED = `query Published($cycleId: ID!) {
+  comparison(cycleId: $cycleId) {
+    edition { number contentSha256 }
+    cycle { code status }
+    countries { code name { text } }
+    rows { indicator { code title { text } } cells { countryCode assessmentId state score value trend } }
+  } }`;
+
+interface Answer {
+  status: number;
+  text: string;
+  json: any;
+  headers: Headers;
+  statements: number;
+}
+
+/** One request as a client sends it, with the exact body the server answered. */
+async function send(
+  api: TestServer,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const response = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    text,
+    json: text ? JSON.parse(text) : null,
+    headers: response.headers,
+    statements: Number(response.headers.get('x-sql-statements') ?? NaN),
+  };
+}
+
+function expectShared(answer: Answer, cache: 'hit' | 'miss') {
+  expect(answer.status).toBe(200);
+  expect(answer.headers.get('cache-control')).toBe('public, max-age=60');
+  expect(answer.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+  expect(answer.headers.get('vary')).toMatch(/Authorization/);
+  expect(answer.headers.get('vary')).toMatch(/Accept-Language/);
+  expect(answer.headers.get('x-cache')).toBe(cache);
+}
+
+function expectPrivate(answer: Answer) {
+  expect(answer.headers.get('cache-control')).toBe('private, no-store');
+  expect(answer.headers.get('x-cache')).toBeNull();
+}
+
+describe('response cache of published editions', () => {
+  let db: TestDatabase;
+  let api: TestServer;
+  const cycle: Record<string, string> = {};
+  let admin: Record<string, string>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestServer(db);
+    admin = await signIn(api, 'admin@demo.example');
+    for (const row of await db.dataSource.query(`SELECT id, code FROM monitoring_cycle`))
+      cycle[row.code] = row.id;
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('serves the anonymous published comparison from the cache, with its ETag, in one statement', async () => {
+    const first = await send(api, PUBLISHED, { cycleId: cycle['2024'] });
+    expect(first.json.errors).toBeUndefined();
+    expect(first.json.data.comparison.edition.number).toBe(1);
+    expectShared(first, 'miss');
+
+    const second = await send(api, PUBLISHED, { cycleId: cycle['2024'] });
+    expectShared(second, 'hit');
+    expect(second.text).toBe(first.text);
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(second.statements).toBe(1);
+    expect(first.statements).toBeGreaterThan(second.statements);
+
+    // The language is part of the key: another one is computed for itself.
+    const serbian = await send(api, PUBLISHED, { cycleId: cycle['2024'] }, { 'accept-language': 'sr-Cyrl' });
+    expectShared(serbian, 'miss');
+    expect(
+      (await send(api, PUBLISHED, { cycleId: cycle['2024'] }, { 'accept-language': 'sr-Cyrl' })).text,
+    ).toBe(serbian.text);
+  });
+
+  it('answers 304 without a body to a matching If-None-Match, with POST or GET', async () => {
+    const fresh = await send(api, PUBLISHED, { cycleId: cycle['2024'] });
+    const etag = fresh.headers.get('etag')!;
+    const unchanged = await send(api, PUBLISHED, { cycleId: cycle['2024'] }, { 'if-none-match': etag });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.text).toBe('');
+    expect(unchanged.headers.get('etag')).toBe(etag);
+    expect(unchanged.headers.get('cache-control')).toBe('public, max-age=60');
+
+    const weakInAList = await send(
+      api,
+      PUBLISHED,
+      { cycleId: cycle['2024'] },
+      { 'if-none-match': `"other", W/${etag}` },
+    );
+    expect(weakInAList.status).toBe(304);
+    const other = await send(api, PUBLISHED, { cycleId: cycle['2024'] }, { 'if-none-match': '"other"' });
+    expect(other.status).toBe(200);
+    expect(other.text).toBe(fresh.text);
+
+    const search = new URLSearchParams({
+      query: PUBLISHED,
+      variables: JSON.stringify({ cycleId: cycle['2024'] }),
+    });
+    const get = await fetch(`${api.url}?${search}`, {
+      headers: { 'apollo-require-preflight': 'true', 'if-none-match': etag },
+    });
+    expect(get.status).toBe(304);
+    expect(await get.text()).toBe('');
+  });
+
+  it('neither stores nor serves from the cache what a signed-in reader asks', async () => {
+    const anonymous = await send(api, PUBLISHED, { cycleId: cycle['2024'] });
+    expectShared(anonymous, 'hit');
+    const first = await send(api, PUBLISHED, { cycleId: cycle['2024'] }, admin);
+    const second = await send(api, PUBLISHED, { cycleId: cycle['2024'] }, admin);
+    for (const answer of [first, second]) {
+      expect(answer.status).toBe(200);
+      expectPrivate(answer);
+      // The admin reads the live cycle, not the edition the public shares.
+      expect(answer.json.data.comparison.edition).toBeNull();
+      expect(answer.statements).toBeGreaterThan(1);
+    }
+    // A stale ETag of the public answer never turns into a 304 for someone signed in.
+    const conditional = await send(
+      api,
+      PUBLISHED,
+      { cycleId: cycle['2024'] },
+      { ...admin, 'if-none-match': anonymous.headers.get('etag')! },
+    );
+    expect(conditional.status).toBe(200);
+    expectPrivate(conditional);
+  });
+
+  it('never shares an unpublished cycle, even between anonymous readers', async () => {
+    const answers = [
+      await send(api, PUBLISHED, { cycleId: cycle['2025'] }),
+      await send(api, PUBLISHED, { cycleId: cycle['2025'] }, await signIn(api, 'viewer.al@demo.example')),
+      await send(api, PUBLISHED, { cycleId: cycle['2025'] }),
+    ];
+    for (const answer of answers) {
+      expect(answer.json.errors).toBeUndefined();
+      expect(answer.json.data.comparison.edition).toBeNull();
+      expectPrivate(answer);
+      expect(answer.headers.get('etag')).not.toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    }
+    const hidden = (answer: Answer) =>
+      answer.json.data.comparison.rows.flatMap((r: any) => r.cells).filter((c: any) => c.state === 'HIDDEN')
+        .length;
+    // The partner sees its own country's cells, the public does not: the answers differ and neither was reused.
+    expect(hidden(answers[1])).toBeLessThan(hidden(answers[0]));
+    expect(answers[2].text).toBe(answers[0].text);
+  });
+
+  it('shares nothing that mixes an edition with live data, and no error', async () => {
+    const mixed = [
+      // Two cycles, one of them unpublished.
+      `query($a: ID!, $b: ID!) { a: comparison(cycleId: $a) { rows { cells { score } } } b: comparison(cycleId: $b) { rows { cells { score } } } }`,
+      // Standards may change after publication.
+      `query($a: ID!) { comparison(cycleId: $a) { rows { indicator { standards { reference } } } } }`,
+      // A field outside the comparison.
+      `query($a: ID!) { comparison(cycleId: $a) { rows { cells { score } } } me { id } }`,
+    ];
+    for (const query of mixed) {
+      for (let i = 0; i < 2; i++) {
+        const answer = await send(api, query, { a: cycle['2024'], b: cycle['2025'] });
+        expect(answer.json.errors).toBeUndefined();
+        expectPrivate(answer);
+      }
+    }
+    const broken = `query($a: ID!) { comparison(cycleId: $a) { rows { cells { score } } } }`;
+    for (let i = 0; i < 2; i++) {
+      const answer = await send(api, broken, { a: 'not-an-id' });
+      expect(answer.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expectPrivate(answer);
+    }
+    // An edition that does not exist yet may exist after the next publication.
+    const missing = `query($a: ID!) { edition(cycleId: $a, number: 9) { number } }`;
+    for (let i = 0; i < 2; i++) {
+      const answer = await send(api, missing, { a: cycle['2024'] });
+      expect(answer.json.data.edition).toBeNull();
+      expectPrivate(answer);
+    }
+  });
+
+  it('shares the other reads that come only from editions', async () => {
+    const reads = [
+      `query($a: ID!) { edition(cycleId: $a) { number citation cycle { code } comparison(countryCodes: ["RS"]) { rows { cells { score } } } } }`,
+      `query($a: ID!) { countryProfile(countryCode: "AL", cycleId: $a) { country { code } areas { pillar assessedCount meanScore distribution { fully } } } }`,
+    ];
+    for (const query of reads) {
+      const first = await send(api, query, { a: cycle['2024'] });
+      expect(first.json.errors).toBeUndefined();
+      expectShared(first, 'miss');
+      const second = await send(api, query, { a: cycle['2024'] });
+      expectShared(second, 'hit');
+      expect(second.text).toBe(first.text);
+    }
+    // The profile of a cycle without an edition is live.
+    const open = await send(api, reads[1], { a: cycle['2025'] });
+    expect(open.json.errors).toBeUndefined();
+    expectPrivate(open);
+  });
+
+  it('retires an entry when the cycle is reopened and published again as a new edition', async () => {
+    const TRANSITION = `mutation($input: CycleTransitionInput!) { cycleTransition(input: $input) { cycle { status } userErrors { code } } }`;
+    const move = async (to: string) => {
+      const res = await send(api, TRANSITION, { input: { id: cycle['2024'], to } }, admin);
+      expect(res.json.data.cycleTransition.userErrors).toEqual([]);
+      expectPrivate(res);
+    };
+    const before = await send(api, PUBLISHED, { cycleId: cycle['2024'] });
+    expectShared(before, 'hit');
+
+    await move('OPEN');
+    const reopened = await send(api, PUBLISHED, { cycleId: cycle['2024'] });
+    expectShared(reopened, 'miss');
+    // The public still reads edition 1, and sees that the cycle is open again.
+    expect(reopened.json.data.comparison.edition).toEqual(before.json.data.comparison.edition);
+    expect(reopened.json.data.comparison.cycle.status).toBe('OPEN');
+
+    // A correction, approved as the reviewer would, then publication of edition 2.
+    const corrected = before.json.data.comparison.rows
+      .flatMap((r: any) => r.cells)
+      .find((c: any) => c.score !== null && c.score < 3);
+    await db.dataSource.query(`UPDATE assessment SET score = score + 1 WHERE id = $1`, [
+      corrected.assessmentId,
+    ]);
+    await move('CLOSED');
+    await move('PUBLISHED');
+
+    const republished = await send(api, PUBLISHED, { cycleId: cycle['2024'] });
+    expectShared(republished, 'miss');
+    expect(republished.json.data.comparison.edition.number).toBe(2);
+    expect(republished.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    const cell = republished.json.data.comparison.rows
+      .flatMap((r: any) => r.cells)
+      .find((c: any) => c.assessmentId === corrected.assessmentId);
+    expect(cell.score).toBe(corrected.score + 1);
+    // The old validator no longer matches.
+    const stale = await send(
+      api,
+      PUBLISHED,
+      { cycleId: cycle['2024'] },
+      { 'if-none-match': before.headers.get('etag')! },
+    );
+    expect(stale.status).toBe(200);
+    expectShared(stale, 'hit');
+    expect(stale.text).toBe(republished.text);
+  });
+});
+
+describe('response cache settings', () => {
+  it('defaults to 32 MiB, 1000 entries and 60 seconds, and names a bad value', () => {
+    expect(loadConfig({}).responseCache).toEqual({
+      maxBytes: 32 * 1024 * 1024,
+      maxEntries: 1000,
+      maxAgeSeconds: 60,
+    });
+    let error: unknown;
+    try {
+      loadConfig({
+        RESPONSE_CACHE_MAX_BYTES: '-1',
+        RESPONSE_CACHE_MAX_ENTRIES: '0',
+        RESPONSE_CACHE_MAX_AGE_SECONDS: 'soon',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/RESPONSE_CACHE_MAX_BYTES must be an integer from 0/);
+    expect(problems).toMatch(/RESPONSE_CACHE_MAX_ENTRIES must be an integer from 1/);
+    expect(problems).toMatch(/RESPONSE_CACHE_MAX_AGE_SECONDS must be an integer from 0/);
+  });
+
+  it('keeps the store within its entries and bytes, dropping the least recently used first', () => {
+    const entry = (body: string) => ({ body, etag: '"e"', stamp: 's', editions: [] });
+    const byCount = new ResponseStore({ maxEntries: 2, maxBytes: 1024 * 1024 });
+    byCount.set('a', entry('A'));
+    byCount.set('b', entry('B'));
+    expect(byCount.get('a')?.body).toBe('A');
+    byCount.set('c', entry('C'));
+    expect(byCount.get('b')).toBeUndefined();
+    expect([byCount.get('a')?.body, byCount.get('c')?.body]).toEqual(['A', 'C']);
+    expect(byCount.size).toBe(2);
+
+    const byBytes = new ResponseStore({ maxEntries: 1000, maxBytes: 64 * 1024 });
+    for (let i = 0; i < 20; i++) byBytes.set(`k${i}`, entry('x'.repeat(4000)));
+    expect(byBytes.bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(byBytes.get('k19')).toBeDefined();
+    expect(byBytes.get('k0')).toBeUndefined();
+    // One response larger than a quarter of the budget is not kept.
+    expect(byBytes.set('huge', entry('x'.repeat(10_000)))).toBe(false);
+    expect(byBytes.get('huge')).toBeUndefined();
+
+    const off = new ResponseStore({ maxEntries: 1000, maxBytes: 0 });
+    expect(off.set('a', entry('A'))).toBe(false);
+    expect(off.size).toBe(0);
+  });
+
+  it('stores nothing with RESPONSE_CACHE_MAX_BYTES=0, and still answers with the HTTP validators', async () => {
+    const db = await createTestDatabase();
+    const api = await startTestServer(db, {
+      RESPONSE_CACHE_MAX_BYTES: '0',
+      RESPONSE_CACHE_MAX_AGE_SECONDS: '5',
+    });
+    try {
+      const [row] = await db.dataSource.query(`SELECT id FROM monitoring_cycle WHERE code = '2024'`);
+      const first = await send(api, PUBLISHED, { cycleId: row.id });
+      const second = await send(api, PUBLISHED, { cycleId: row.id });
+      for (const answer of [first, second]) {
+        expect(answer.headers.get('cache-control')).toBe('public, max-age=5');
+        expect(answer.headers.get('x-cache')).toBe('miss');
+      }
+      expect(second.statements).toBe(first.statements);
+      expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+      const unchanged = await send(
+        api,
+        PUBLISHED,
+        { cycleId: row.id },
+        { 'if-none-match': first.headers.get('etag')! },
+      );
+      expect(unchanged.status).toBe(304);
+    } finally {
+      await api.close();
+      await db.drop();
+    }
+  });
+});
