@@ -158,33 +158,116 @@ function bucketOf(req: Request, settings: RateLimitSettings, jwtSecret: string):
   };
 }
 
-/** The body of a refusal, shaped like any GraphQL error response. */
-function rateLimitedBody(message: string, retryAfterSeconds: number) {
-  return { errors: [{ message, extensions: { code: RATE_LIMITED, retryAfter: retryAfterSeconds } }] };
+/** Why a request was refused, in the words and fields both the GraphQL and the plain HTTP answers carry. */
+interface Refusal {
+  message: string;
+  setting: string;
+  retryAfter: number;
 }
 
-function refuse(res: Response, message: string, retryAfterSeconds: number): void {
-  res
-    .status(429)
-    .set('Retry-After', String(retryAfterSeconds))
-    .json(rateLimitedBody(message, retryAfterSeconds));
+function refusalOf(
+  bucket: Bucket,
+  limit: number,
+  windowSeconds: number,
+  retryAfter: number,
+  what: string,
+): Refusal {
+  return {
+    message:
+      `Too many ${what}: at most ${limit} per ${windowSeconds} seconds for one ${bucket.who} ` +
+      `(setting ${bucket.setting}). Try again in ${retryAfter} seconds.`,
+    setting: bucket.setting,
+    retryAfter,
+  };
+}
+
+/**
+ * Counts the request against its user's, key's or address's limit and, when `stricter` is given, against that
+ * one too; answers with `refuse` when either is spent. Counting needs no SQL and happens before anything is read.
+ */
+function limitRequests(
+  limiter: RateLimiter,
+  jwtSecret: string,
+  refuse: (res: Response, refusal: Refusal) => void,
+  stricter?: StricterLimit,
+): RequestHandler {
+  const { settings } = limiter;
+  return (req: Request, res: Response, next: NextFunction) => {
+    const bucket = bucketOf(req, settings, jwtSecret);
+    const check = async (): Promise<Refusal | null> => {
+      const general = await limiter.take(bucket.key, bucket.limit, settings.windowSeconds);
+      if (!general.allowed)
+        return refusalOf(bucket, bucket.limit, settings.windowSeconds, general.retryAfterSeconds, 'requests');
+      if (!stricter) return null;
+      const strict = await limiter.take(
+        `${stricter.scope}:${bucket.key}`,
+        stricter.limit,
+        settings.windowSeconds,
+      );
+      if (strict.allowed) return null;
+      return refusalOf(
+        { ...bucket, setting: stricter.setting },
+        stricter.limit,
+        settings.windowSeconds,
+        strict.retryAfterSeconds,
+        stricter.what,
+      );
+    };
+    check().then((refusal) => {
+      if (!refusal) return next();
+      // An upload still arriving is read and dropped, so that its sender gets the answer, not a reset connection.
+      req.resume();
+      res.status(429).set('Retry-After', String(refusal.retryAfter)).set('Cache-Control', 'no-store');
+      refuse(res, refusal);
+    }, next);
+  };
 }
 
 /** Refuses, before anything is parsed or read, a request over its user's, key's or address's limit. */
 export function rateLimitRequests(limiter: RateLimiter, jwtSecret: string): RequestHandler {
-  const { settings } = limiter;
-  return (req: Request, res: Response, next: NextFunction) => {
-    const bucket = bucketOf(req, settings, jwtSecret);
-    limiter.take(bucket.key, bucket.limit, settings.windowSeconds).then((decision) => {
-      if (decision.allowed) return next();
-      refuse(
-        res,
-        `Too many requests: at most ${bucket.limit} per ${settings.windowSeconds} seconds for one ${bucket.who} ` +
-          `(setting ${bucket.setting}). Try again in ${decision.retryAfterSeconds} seconds.`,
-        decision.retryAfterSeconds,
-      );
-    }, next);
-  };
+  // Shaped like any GraphQL error response.
+  return limitRequests(limiter, jwtSecret, (res, { message, setting, retryAfter }) =>
+    res.json({ errors: [{ message, extensions: { code: RATE_LIMITED, setting, retryAfter } }] }),
+  );
+}
+
+/** A limit some routes add to the general one, counted for the same user, key or address. */
+interface StricterLimit {
+  /** Names the counters, apart from the general ones. */
+  scope: string;
+  /** Requests per window (RATE_LIMIT_WINDOW_SECONDS); 0 turns it off. */
+  limit: number;
+  setting: string;
+  /** What is counted, in the refusal's message, e.g. "imports". */
+  what: string;
+}
+
+/**
+ * The same limits for the plain HTTP routes (files, exports, imports), whose requests share the counters of
+ * /graphql: a user's window holds all of their requests. A refusal has the routes' error shape.
+ */
+export function rateLimitRoutes(
+  limiter: RateLimiter,
+  jwtSecret: string,
+  stricter?: StricterLimit,
+): RequestHandler {
+  return limitRequests(
+    limiter,
+    jwtSecret,
+    (res, { message, setting, retryAfter }) =>
+      res.json({ error: { code: RATE_LIMITED, message, setting, retryAfter } }),
+    stricter,
+  );
+}
+
+/** The routes' limits for imports, with RATE_LIMIT_IMPORT besides: each import reads, checks and writes a file. */
+export function rateLimitImports(limiter: RateLimiter, jwtSecret: string): RequestHandler {
+  return rateLimitRoutes(limiter, jwtSecret, {
+    scope: 'import',
+    limit: limiter.settings.imports,
+    setting: 'RATE_LIMIT_IMPORT',
+    what: 'imports',
+  });
 }
 
 /** The counters one `login` attempt is held against: its caller's address and the e-mail address it tries. */
