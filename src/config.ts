@@ -6,6 +6,13 @@ export interface AppConfig {
   port: number;
   /** When null, an embedded PostgreSQL is started with its data under `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * How the API itself connects: as the role `indicators_app`, which owns nothing and is bound by the row-level
+   * security policies. Null derives it from the database URL with `databaseAppPassword`.
+   */
+  databaseAppUrl: string | null;
+  /** Password the API sets for and uses as `indicators_app`; null: made and kept under dataDir (not in production). */
+  databaseAppPassword: string | null;
   dataDir: string;
   embeddedPgPort: number;
   /** Whether the demo data is loaded into an empty database at start. */
@@ -27,6 +34,9 @@ export interface AppConfig {
   /** What one GraphQL request may ask for; each is a setting because a deployment may need to tune it. */
   graphql: GraphQLLimits;
   rateLimit: RateLimitSettings;
+  webhook: WebhookSettings;
+  /** The store of anonymous responses read from published editions (src/graphql/response-cache.ts). */
+  responseCache: ResponseCacheSettings;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -62,6 +72,8 @@ export interface RateLimitSettings {
   apiKey: number;
   /** Requests per window of one IP address without a credential. */
   ip: number;
+  /** Imports per window of one user, key or address, besides the limit above: each reads a whole file. */
+  imports: number;
   /** Failed or pending `login` attempts per login window, per IP and per e-mail address. */
   login: number;
   loginWindowSeconds: number;
@@ -70,6 +82,41 @@ export interface RateLimitSettings {
   redisPrefix: string;
   /** How many reverse proxies in front of the service may be trusted for X-Forwarded-For (0: none). */
   trustProxy: number;
+}
+
+/** How webhooks are delivered, and which endpoints may be registered. */
+export interface WebhookSettings {
+  /** WEBHOOK_WORKER: whether this instance delivers; any number of instances may, they share the queue. */
+  workerEnabled: boolean;
+  /** WEBHOOK_POLL_INTERVAL_MS: how often an idle worker looks for due deliveries. */
+  pollIntervalMs: number;
+  /** WEBHOOK_BATCH_SIZE: deliveries one worker claims and sends at once. */
+  batchSize: number;
+  /** WEBHOOK_TIMEOUT_MS: how long one request to an endpoint may take, answer included. */
+  timeoutMs: number;
+  /** WEBHOOK_MAX_ATTEMPTS: tries before a delivery is marked FAILED. */
+  maxAttempts: number;
+  /** WEBHOOK_BACKOFF_BASE_MS: the wait before the first retry; it doubles with each try, jittered. */
+  backoffBaseMs: number;
+  /** WEBHOOK_BACKOFF_MAX_MS: the longest wait between two tries. */
+  backoffMaxMs: number;
+  /** WEBHOOK_RETENTION_DAYS: finished deliveries older than this are deleted from the log. */
+  retentionDays: number;
+  /** WEBHOOK_ALLOW_HTTP: plain http endpoints anywhere (else https, and http on loopback outside production). */
+  allowHttp: boolean;
+  /** Outside production, http endpoints on loopback (a developer's receiver) are accepted. */
+  allowHttpLoopback: boolean;
+  /** WEBHOOK_ALLOW_PRIVATE_TARGETS: endpoints on loopback, private and link-local addresses; off in production. */
+  allowPrivateTargets: boolean;
+}
+
+export interface ResponseCacheSettings {
+  /** RESPONSE_CACHE_MAX_BYTES: the most the stored responses may hold; 0 stores nothing. */
+  maxBytes: number;
+  /** RESPONSE_CACHE_MAX_ENTRIES: the most responses stored. */
+  maxEntries: number;
+  /** RESPONSE_CACHE_MAX_AGE_SECONDS: how long browsers and proxies may reuse a response without asking again. */
+  maxAgeSeconds: number;
 }
 
 export interface S3Settings {
@@ -185,11 +232,50 @@ function rateLimitSettings(env: NodeJS.ProcessEnv, problems: string[]): RateLimi
     user: intSetting(env, 'RATE_LIMIT_USER', 600, 0, 1_000_000, problems),
     apiKey: intSetting(env, 'RATE_LIMIT_API_KEY', 1200, 0, 1_000_000, problems),
     ip: intSetting(env, 'RATE_LIMIT_IP', 300, 0, 1_000_000, problems),
+    imports: intSetting(env, 'RATE_LIMIT_IMPORT', 30, 0, 1_000_000, problems),
     login: intSetting(env, 'LOGIN_RATE_LIMIT', 10, 0, 1_000_000, problems),
     loginWindowSeconds: intSetting(env, 'LOGIN_RATE_LIMIT_WINDOW_SECONDS', 15 * 60, 1, 86_400, problems),
     redisUrl,
     redisPrefix,
     trustProxy: intSetting(env, 'TRUST_PROXY', 0, 0, 10, problems),
+  };
+}
+
+function webhookSettings(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[]): WebhookSettings {
+  const production = nodeEnv === 'production';
+  const settings: WebhookSettings = {
+    workerEnabled: boolSetting(env, 'WEBHOOK_WORKER', true, problems),
+    pollIntervalMs: intSetting(env, 'WEBHOOK_POLL_INTERVAL_MS', 1000, 10, 60_000, problems),
+    batchSize: intSetting(env, 'WEBHOOK_BATCH_SIZE', 10, 1, 100, problems),
+    timeoutMs: intSetting(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000, problems),
+    maxAttempts: intSetting(env, 'WEBHOOK_MAX_ATTEMPTS', 12, 1, 50, problems),
+    backoffBaseMs: intSetting(env, 'WEBHOOK_BACKOFF_BASE_MS', 30_000, 10, 3_600_000, problems),
+    backoffMaxMs: intSetting(env, 'WEBHOOK_BACKOFF_MAX_MS', 6 * 3_600_000, 10, 7 * 86_400_000, problems),
+    retentionDays: intSetting(env, 'WEBHOOK_RETENTION_DAYS', 30, 1, 3650, problems),
+    allowHttp: boolSetting(env, 'WEBHOOK_ALLOW_HTTP', false, problems),
+    allowHttpLoopback: !production,
+    allowPrivateTargets: boolSetting(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', !production, problems),
+  };
+  if (settings.backoffMaxMs < settings.backoffBaseMs) {
+    problems.push(
+      `WEBHOOK_BACKOFF_MAX_MS (${settings.backoffMaxMs}) must not be less than WEBHOOK_BACKOFF_BASE_MS (${settings.backoffBaseMs})`,
+    );
+  }
+  return settings;
+}
+
+function responseCacheSettings(env: NodeJS.ProcessEnv, problems: string[]): ResponseCacheSettings {
+  return {
+    maxBytes: intSetting(
+      env,
+      'RESPONSE_CACHE_MAX_BYTES',
+      32 * 1024 * 1024,
+      0,
+      4 * 1024 * 1024 * 1024,
+      problems,
+    ),
+    maxEntries: intSetting(env, 'RESPONSE_CACHE_MAX_ENTRIES', 1000, 1, 1_000_000, problems),
+    maxAgeSeconds: intSetting(env, 'RESPONSE_CACHE_MAX_AGE_SECONDS', 60, 0, 86_400, problems),
   };
 }
 
@@ -211,10 +297,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'DATABASE_URL is required when NODE_ENV=production (the embedded database is for development)',
     );
   }
+  const databaseAppUrl = textSetting(env, 'DATABASE_APP_URL');
+  if (databaseAppUrl && !/^postgres(ql)?:\/\//.test(databaseAppUrl)) {
+    problems.push('DATABASE_APP_URL must be a postgres:// or postgresql:// connection URL');
+  }
+  const databaseAppPassword = textSetting(env, 'DATABASE_APP_PASSWORD');
+  if (databaseAppPassword !== null && databaseAppPassword.length < 16) {
+    problems.push('DATABASE_APP_PASSWORD must be at least 16 characters long');
+  }
+  if (nodeEnv === 'production' && !databaseAppUrl && !databaseAppPassword) {
+    problems.push(
+      'DATABASE_APP_URL or DATABASE_APP_PASSWORD is required when NODE_ENV=production (the API connects as indicators_app)',
+    );
+  }
   const config: AppConfig = {
     nodeEnv,
     port: intSetting(env, 'PORT', 4000, 0, 65535, problems),
     databaseUrl,
+    databaseAppUrl,
+    databaseAppPassword,
     dataDir: path.resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : '.data'),
     embeddedPgPort: intSetting(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535, problems),
     seedOnStart: boolSetting(env, 'SEED_ON_START', nodeEnv !== 'production', problems),
@@ -235,6 +336,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     s3: null,
     graphql: graphqlLimits(env, nodeEnv, problems),
     rateLimit: rateLimitSettings(env, problems),
+    webhook: webhookSettings(env, nodeEnv, problems),
+    responseCache: responseCacheSettings(env, problems),
   };
   const fileStorage = textSetting(env, 'FILE_STORAGE') ?? 'local';
   if (fileStorage === 's3') {

@@ -14,7 +14,14 @@ import { createRequestContext } from './common/request-context';
 import { runCountingStatements, StatementCounter } from './db/statement-counter';
 import { limitErrorFor, queryLimitRules } from './graphql/limits';
 import { loginRateLimitPlugin, setCallerAddress } from './graphql/login-rate-limit';
-import { clientAddress, createRateLimiter, RATE_LIMITED, rateLimitRequests } from './graphql/rate-limit';
+import {
+  clientAddress,
+  createRateLimiter,
+  RATE_LIMITED,
+  rateLimitImports,
+  rateLimitRequests,
+  rateLimitRoutes,
+} from './graphql/rate-limit';
 import { graphqlBody, graphqlBodyErrors, graphqlContentType } from './graphql/request-body';
 import { buildExecutableSchema } from './graphql/schema';
 import { homePage } from './home-page';
@@ -26,6 +33,8 @@ import { registerImportRoutes } from './modules/exchange/import.routes';
 import { registerGraphiqlRoutes } from './modules/graphiql/graphiql.routes';
 import { isDatabaseUnavailable } from './common/db-errors';
 import { availabilityPlugin } from './graphql/availability';
+import { responseCachePlugin } from './graphql/response-cache';
+import { requestTransactionPlugin } from './graphql/request-transaction.plugin';
 import { registerHealthRoutes } from './http/health.routes';
 import { resolveJwtSecret } from './modules/auth/token';
 import { createLogger, type Logger } from './common/logger';
@@ -149,10 +158,12 @@ export async function createServer(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      requestTransactionPlugin(logger),
       statementHeaderPlugin,
       availabilityPlugin,
       loginRateLimitPlugin(limiter),
       observabilityPlugin(logger, metrics),
+      responseCachePlugin(config.responseCache),
     ],
   });
   await apollo.start();
@@ -162,6 +173,9 @@ export async function createServer(
   });
   registerHealthRoutes(app, dataSource);
   registerMetricsRoute(app, metrics, config.metricsToken);
+  // Files, exports and imports count against the same limits as /graphql; imports against their own too.
+  app.use(['/evidence', '/exports'], rateLimitRoutes(limiter, auth.jwtSecret));
+  app.use('/imports', rateLimitImports(limiter, auth.jwtSecret));
   registerEvidenceFileRoutes(app, { config, dataSource, auth });
   registerExportRoutes(app, { dataSource, auth });
   registerResultsRoutes(app);
@@ -180,13 +194,15 @@ export async function createServer(
       runCountingStatements(counter, next);
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const context = await createRequestContext(
           dataSource,
           auth,
           req.headers,
           (req as unknown as { statements: StatementCounter }).statements,
         );
+        // A request refused before it runs, or whose client went away, still gives its connection back.
+        res.once('close', () => void context.transaction.rollback());
         setCallerAddress(context, clientAddress(req.ip));
         return context;
       },
