@@ -44,6 +44,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal} received, shutting down`);
+    // Whatever hangs (a peer that never closes, a database that vanished), the process does not outlive this.
+    setTimeout(() => {
+      logger.error({ signal }, 'shutdown took longer than 30 s; exiting');
+      process.exit(1);
+    }, 30_000).unref();
     await server.close();
     await webhooks.stop();
     await dataSource.destroy();

@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import type { RequestContext } from './common/context';
 import { ErrorCode } from './common/errors';
-import { createRequestContext } from './common/request-context';
+import { createRequestContext, requestIdFrom } from './common/request-context';
 import { runCountingStatements, StatementCounter } from './db/statement-counter';
 import { limitErrorFor, queryLimitRules } from './graphql/limits';
 import { loginRateLimitPlugin, setCallerAddress } from './graphql/login-rate-limit';
@@ -41,6 +41,7 @@ import { createLogger, type Logger } from './common/logger';
 import {
   createMetrics,
   observabilityPlugin,
+  recordRefusedRequest,
   registerMetricsRoute,
   requestIdOf,
 } from './graphql/observability';
@@ -195,12 +196,19 @@ export async function createServer(
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
+        const started = process.hrtime.bigint();
+        const requestId = requestIdFrom(req.headers);
+        req.headers['x-request-id'] = requestId;
+        res.setHeader('x-request-id', requestId);
         const context = await createRequestContext(
           dataSource,
           auth,
           req.headers,
           (req as unknown as { statements: StatementCounter }).statements,
-        );
+        ).catch((error: unknown) => {
+          recordRefusedRequest(logger, metrics, { requestId, started, error });
+          throw error;
+        });
         // A request refused before it runs, or whose client went away, still gives its connection back.
         res.once('close', () => void context.transaction.rollback());
         setCallerAddress(context, clientAddress(req.ip));

@@ -150,6 +150,25 @@ describe('request logs and metrics', () => {
     });
   });
 
+  it('logs and counts a request refused while its caller is signed in, without the token', async () => {
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged-signature';
+    const res = await post(`{ me { id } }`, undefined, {
+      authorization: `Bearer ${token}`,
+      'x-request-id': 'refused-1',
+    });
+    expect(res.status).toBe(401);
+    expect(res.requestId).toBe('refused-1');
+    expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(requestLine('refused-1')).toMatchObject({
+      msg: 'graphql request refused',
+      status: 401,
+      errorCodes: ['UNAUTHENTICATED'],
+    });
+    expect(JSON.stringify(lines)).not.toContain('forged-signature');
+    const metrics = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(await metrics.text()).toMatch(/^graphql_errors_total\{code="UNAUTHENTICATED"\} [1-9]/m);
+  });
+
   it('serves request, duration, error and pool metrics at /metrics to the holder of METRICS_TOKEN', async () => {
     await post(`
       query Countries {

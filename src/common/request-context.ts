@@ -14,6 +14,12 @@ import { localeFromAcceptLanguage } from './i18n';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{1,100}$/;
 
+/** The caller's X-Request-Id when it is a plain token, else a new one. */
+export function requestIdFrom(headers: IncomingHttpHeaders): string {
+  const incoming = headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID_RE.test(incoming) ? incoming : randomUUID();
+}
+
 /**
  * Builds the context of one request: opens its transaction and signs the caller in, which also sets the
  * row-level security settings for the transaction. A bad or stale credential is refused here, before anything
@@ -25,7 +31,6 @@ export async function createRequestContext(
   headers: IncomingHttpHeaders,
   statements: StatementCounter = new StatementCounter(),
 ): Promise<RequestContext> {
-  const incomingId = headers['x-request-id'];
   let transaction: RequestTransaction | null = null;
   let viewer;
   try {
@@ -37,7 +42,7 @@ export async function createRequestContext(
     throw error;
   }
   const ctx = {
-    requestId: typeof incomingId === 'string' && REQUEST_ID_RE.test(incomingId) ? incomingId : randomUUID(),
+    requestId: requestIdFrom(headers),
     db: transaction.manager,
     transaction,
     locale: localeFromAcceptLanguage(headers['accept-language']),

@@ -174,3 +174,32 @@ export function registerMetricsRoute(app: Express, metrics: Metrics, token: stri
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 }
+
+/**
+ * The log line and metrics of a request refused before it could run: a bad or stale credential, or the database
+ * unreachable while signing the caller in. The plugin above never sees such a request.
+ */
+export function recordRefusedRequest(
+  logger: Logger,
+  metrics: Metrics,
+  refusal: { requestId: string; started: bigint; error: unknown },
+): void {
+  const seconds = Number(process.hrtime.bigint() - refusal.started) / 1e9;
+  const extensions = (refusal.error as Partial<GraphQLError> | null)?.extensions;
+  const code = String(extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+  const status = Number((extensions?.http as { status?: number } | undefined)?.status ?? 500);
+  metrics.requests.inc({ operation_type: 'unknown', operation_name: 'unknown', outcome: 'error' });
+  metrics.duration.observe({ operation_type: 'unknown', outcome: 'error' }, seconds);
+  metrics.errors.inc({ code });
+  const line = {
+    requestId: refusal.requestId,
+    viewer: 'unknown',
+    operationType: 'unknown',
+    durationMs: Math.round(seconds * 10_000) / 10,
+    status,
+    statements: 0,
+    errorCodes: [code],
+  };
+  if (status >= 500) logger.warn(line, 'graphql request refused');
+  else logger.info(line, 'graphql request refused');
+}
