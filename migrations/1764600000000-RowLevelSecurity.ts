@@ -17,6 +17,15 @@ const APPEND_ONLY_TABLES = ['audit_event', 'edition'];
 
 const COUNTRY_ROLES = `('COUNTRY_LEAD','COUNTRY_EDITOR','COUNTRY_VIEWER')`;
 
+// Each setting is read through a sub-select: PostgreSQL then reads it once per statement (an InitPlan), not once
+// per row, which keeps a policy's cost flat on large reads.
+const ROLE = '(SELECT app_role())';
+const COUNTRIES = '(SELECT app_countries())::text[]';
+const IS_USER = '(SELECT app_is_user())';
+const WRITES_COUNTRY = `(${IS_USER} AND (${ROLE} = 'ADMIN'
+  OR (${ROLE} IN ('COUNTRY_LEAD','COUNTRY_EDITOR') AND country_code::text = ANY (${COUNTRIES}))))`;
+const REVIEWING_USER = `(${IS_USER} AND ${ROLE} = 'REVIEWER')`;
+
 export class RowLevelSecurity1764600000000 implements MigrationInterface {
   name = 'RowLevelSecurity1764600000000';
 
@@ -53,14 +62,6 @@ export class RowLevelSecurity1764600000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION app_is_user() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS
         $$ SELECT coalesce(current_setting('app.principal', true), '') = 'user' $$`);
-    await q.query(`
-      CREATE FUNCTION app_writes_country(country text) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS
-        $$ SELECT app_is_user() AND (app_role() = 'ADMIN'
-             OR (app_role() IN ('COUNTRY_LEAD','COUNTRY_EDITOR') AND country = ANY (app_countries()))) $$`);
-    await q.query(`
-      CREATE FUNCTION app_is_reviewing_user() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS
-        $$ SELECT app_is_user() AND app_role() = 'REVIEWER' $$`);
-
     for (const table of TENANT_TABLES) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
@@ -75,49 +76,49 @@ export class RowLevelSecurity1764600000000 implements MigrationInterface {
     await q.query(`
       CREATE POLICY read ON assessment FOR SELECT TO ${APP_ROLE} USING (
         CASE
-          WHEN app_role() = 'ADMIN' THEN true
-          WHEN app_role() = 'REVIEWER' THEN status <> 'DRAFT'
-          WHEN app_role() IN ${COUNTRY_ROLES}
-            THEN country_code = ANY (app_countries()) OR status IN ('APPROVED','PUBLISHED')
+          WHEN ${ROLE} = 'ADMIN' THEN true
+          WHEN ${ROLE} = 'REVIEWER' THEN status <> 'DRAFT'
+          WHEN ${ROLE} IN ${COUNTRY_ROLES}
+            THEN country_code::text = ANY (${COUNTRIES}) OR status IN ('APPROVED','PUBLISHED')
           ELSE status = 'PUBLISHED'
-            AND EXISTS (SELECT 1 FROM monitoring_cycle c WHERE c.id = cycle_id AND c.status = 'PUBLISHED')
+            AND cycle_id IN (SELECT c.id FROM monitoring_cycle c WHERE c.status = 'PUBLISHED')
         END)`);
     await q.query(`
-      CREATE POLICY add ON assessment FOR INSERT TO ${APP_ROLE} WITH CHECK (app_writes_country(country_code))`);
+      CREATE POLICY add ON assessment FOR INSERT TO ${APP_ROLE} WITH CHECK (${WRITES_COUNTRY})`);
     // The reviewer changes the state of any country's submitted work, never a draft.
     await q.query(`
       CREATE POLICY change ON assessment FOR UPDATE TO ${APP_ROLE}
-        USING (app_writes_country(country_code) OR (app_is_reviewing_user() AND status <> 'DRAFT'))
-        WITH CHECK (app_writes_country(country_code) OR (app_is_reviewing_user() AND status <> 'DRAFT'))`);
+        USING (${WRITES_COUNTRY} OR (${REVIEWING_USER} AND status <> 'DRAFT'))
+        WITH CHECK (${WRITES_COUNTRY} OR (${REVIEWING_USER} AND status <> 'DRAFT'))`);
     await q.query(`
-      CREATE POLICY remove ON assessment FOR DELETE TO ${APP_ROLE} USING (app_writes_country(country_code))`);
+      CREATE POLICY remove ON assessment FOR DELETE TO ${APP_ROLE} USING (${WRITES_COUNTRY})`);
 
     await q.query(`
       CREATE POLICY read ON evidence FOR SELECT TO ${APP_ROLE} USING (
         CASE
-          WHEN app_role() IN ('ADMIN','REVIEWER') THEN true
-          WHEN app_role() IN ${COUNTRY_ROLES}
-            THEN country_code = ANY (app_countries()) OR confidentiality IN ('PUBLIC','PARTNERS')
+          WHEN ${ROLE} IN ('ADMIN','REVIEWER') THEN true
+          WHEN ${ROLE} IN ${COUNTRY_ROLES}
+            THEN country_code::text = ANY (${COUNTRIES}) OR confidentiality IN ('PUBLIC','PARTNERS')
           ELSE confidentiality = 'PUBLIC'
         END)`);
     await q.query(`
-      CREATE POLICY add ON evidence FOR INSERT TO ${APP_ROLE} WITH CHECK (app_writes_country(country_code))`);
+      CREATE POLICY add ON evidence FOR INSERT TO ${APP_ROLE} WITH CHECK (${WRITES_COUNTRY})`);
     await q.query(`
       CREATE POLICY change ON evidence FOR UPDATE TO ${APP_ROLE}
-        USING (app_writes_country(country_code)) WITH CHECK (app_writes_country(country_code))`);
+        USING (${WRITES_COUNTRY}) WITH CHECK (${WRITES_COUNTRY})`);
     await q.query(`
-      CREATE POLICY remove ON evidence FOR DELETE TO ${APP_ROLE} USING (app_writes_country(country_code))`);
+      CREATE POLICY remove ON evidence FOR DELETE TO ${APP_ROLE} USING (${WRITES_COUNTRY})`);
 
     await q.query(`
       CREATE POLICY read ON review_comment FOR SELECT TO ${APP_ROLE} USING (
-        app_role() IN ('ADMIN','REVIEWER')
-        OR (app_role() IN ${COUNTRY_ROLES} AND country_code = ANY (app_countries())))`);
+        ${ROLE} IN ('ADMIN','REVIEWER')
+        OR (${ROLE} IN ${COUNTRY_ROLES} AND country_code::text = ANY (${COUNTRIES})))`);
     for (const [name, command] of [
       ['add', 'INSERT'],
       ['change', 'UPDATE'],
       ['remove', 'DELETE'],
     ]) {
-      const rule = `app_writes_country(country_code) OR app_is_reviewing_user()`;
+      const rule = `${WRITES_COUNTRY} OR ${REVIEWING_USER}`;
       const using = command === 'INSERT' ? '' : `USING (${rule})`;
       const check = command === 'DELETE' ? '' : `WITH CHECK (${rule})`;
       await q.query(
@@ -136,8 +137,6 @@ export class RowLevelSecurity1764600000000 implements MigrationInterface {
       await q.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);
     }
-    await q.query(`DROP FUNCTION app_is_reviewing_user()`);
-    await q.query(`DROP FUNCTION app_writes_country(text)`);
     await q.query(`DROP FUNCTION app_is_user()`);
     await q.query(`DROP FUNCTION app_countries()`);
     await q.query(`DROP FUNCTION app_role()`);
