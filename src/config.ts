@@ -13,6 +13,11 @@ export interface AppConfig {
   databaseAppUrl: string | null;
   /** Password the API sets for and uses as `indicators_app`; null: made and kept under dataDir (not in production). */
   databaseAppPassword: string | null;
+  /**
+   * Streaming replicas the API reads anonymous queries from, connected as the app's role (row-level security
+   * holds there too). Empty: everything goes to the primary.
+   */
+  databaseReplicaUrls: string[];
   dataDir: string;
   embeddedPgPort: number;
   /** Whether the demo data is loaded into an empty database at start. */
@@ -305,6 +310,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseAppPassword !== null && databaseAppPassword.length < 16) {
     problems.push('DATABASE_APP_PASSWORD must be at least 16 characters long');
   }
+  const databaseReplicaUrls = (textSetting(env, 'DATABASE_REPLICA_URLS') ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  for (const url of databaseReplicaUrls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      problems.push(
+        'DATABASE_REPLICA_URLS must be comma-separated postgres:// or postgresql:// connection URLs',
+      );
+      break;
+    }
+  }
   if (nodeEnv === 'production' && !databaseAppUrl && !databaseAppPassword) {
     problems.push(
       'DATABASE_APP_URL or DATABASE_APP_PASSWORD is required when NODE_ENV=production (the API connects as indicators_app)',
@@ -316,6 +333,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     databaseAppUrl,
     databaseAppPassword,
+    databaseReplicaUrls,
     dataDir: path.resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : '.data'),
     embeddedPgPort: intSetting(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535, problems),
     seedOnStart: boolSetting(env, 'SEED_ON_START', nodeEnv !== 'production', problems),

@@ -31,7 +31,11 @@ async function main(): Promise<void> {
   }
   const appUrl = await prepareAppConnection(owner, database.url, config);
   await owner.destroy();
-  const dataSource = createDataSource({ url: appUrl, logSql: config.logSql });
+  const dataSource = createDataSource({
+    url: appUrl,
+    logSql: config.logSql,
+    replicaUrls: config.databaseReplicaUrls,
+  });
   await dataSource.initialize();
 
   const server = await createServer(config, dataSource, logger);

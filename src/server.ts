@@ -22,6 +22,7 @@ import {
   rateLimitRequests,
   rateLimitRoutes,
 } from './graphql/rate-limit';
+import { readsFromReplica } from './graphql/replica-routing';
 import { graphqlBody, graphqlBodyErrors, graphqlContentType } from './graphql/request-body';
 import { buildExecutableSchema } from './graphql/schema';
 import { homePage } from './home-page';
@@ -205,6 +206,7 @@ export async function createServer(
           auth,
           req.headers,
           (req as unknown as { statements: StatementCounter }).statements,
+          config.databaseReplicaUrls.length > 0 && readsFromReplica(req, config.graphql.maxTokens),
         ).catch((error: unknown) => {
           recordRefusedRequest(logger, metrics, { requestId, started, error });
           throw error;

@@ -30,11 +30,12 @@ export async function createRequestContext(
   auth: AuthSettings,
   headers: IncomingHttpHeaders,
   statements: StatementCounter = new StatementCounter(),
+  readOnly = false,
 ): Promise<RequestContext> {
   let transaction: RequestTransaction | null = null;
   let viewer;
   try {
-    transaction = await RequestTransaction.begin(dataSource);
+    transaction = await RequestTransaction.begin(dataSource, readOnly);
     viewer = await authenticate(transaction.manager, auth.jwtSecret, headers.authorization);
   } catch (error) {
     await transaction?.rollback();

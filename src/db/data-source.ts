@@ -13,13 +13,22 @@ export interface DataSourceOptions {
   logSql?: boolean;
   poolSize?: number;
   applicationName?: string;
+  /** Read replicas: query runners opened in `slave` mode read from one of them, everything else the primary. */
+  replicaUrls?: string[];
 }
 
 /** The DataSource of the app, the CLI and the tests. The schema comes only from the migrations. */
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
-    url: options.url,
+    ...(options.replicaUrls?.length
+      ? {
+          replication: {
+            master: { url: options.url },
+            slaves: options.replicaUrls.map((url) => ({ url })),
+          },
+        }
+      : { url: options.url }),
     entities,
     migrations,
     migrationsTableName: 'schema_migration',

@@ -11,8 +11,9 @@ export class RequestTransaction {
 
   private constructor(private readonly runner: QueryRunner) {}
 
-  static async begin(dataSource: DataSource): Promise<RequestTransaction> {
-    const runner = dataSource.createQueryRunner('master');
+  /** `replica` reads from a read replica when there are any (the transaction must then only read). */
+  static async begin(dataSource: DataSource, replica = false): Promise<RequestTransaction> {
+    const runner = dataSource.createQueryRunner(replica ? 'slave' : 'master');
     serializeQueries(runner);
     try {
       await runner.connect();

@@ -10,8 +10,8 @@ export function appUrlOf(ownerUrl: string): string {
 }
 
 /** A DataSource connected as the app's role, as the API connects. */
-export async function appDataSourceFor(ownerUrl: string, poolSize = 4) {
-  const dataSource = createDataSource({ url: appUrlOf(ownerUrl), poolSize });
+export async function appDataSourceFor(ownerUrl: string, poolSize = 4, replicaUrls: string[] = []) {
+  const dataSource = createDataSource({ url: appUrlOf(ownerUrl), poolSize, replicaUrls });
   await dataSource.initialize();
   return dataSource;
 }

@@ -43,7 +43,7 @@ export async function startTestServer(
     ...env,
   });
   // The API connects as the app's role, bound by row-level security; the test's own db.dataSource is the owner.
-  const appDataSource = await appDataSourceFor(db.url);
+  const appDataSource = await appDataSourceFor(db.url, 4, config.databaseReplicaUrls);
   const server = await createServer(config, appDataSource);
   const port = await server.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;
