@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { keysWith, TEST_REDIS_URL } from '../support/redis';
 import { startTestServer, type TestServer } from '../support/server';
 
 // Redis answers here on the development and CI machines; TEST_REDIS_URL names another.
-const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`;
-
-async function keysWith(redis: Redis, prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    keys.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
-  return keys;
-}
 
 describe('rate limits shared through Redis', () => {
   // A prefix of this run's own, so that runs in parallel or after one another never share a counter.

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { keysWith, TEST_REDIS_URL } from '../support/redis';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server';
 
 // Redis answers here on the development and CI machines; TEST_REDIS_URL names another.
-const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`;
 const ME = `{ me { id } }`;
 const PASSWORD_CHANGE = `mutation($input: PasswordChangeInput!) { passwordChange(input: $input) { token userErrors { code } } }`;
@@ -12,17 +13,6 @@ const DEACTIVATE = `mutation($input: UserDeactivateInput!) { userDeactivate(inpu
 const TRANSITION = `mutation($input: CycleTransitionInput!) { cycleTransition(input: $input) { cycle { status } userErrors { code } } }`;
 const PUBLISHED = `query($cycleId: ID!) { comparison(cycleId: $cycleId) {
   edition { number } cycle { status } rows { indicator { code } cells { countryCode state score } } } }`;
-
-async function keysWith(redis: Redis, prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    keys.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
-  return keys;
-}
 
 /**
  * Two instances of the API side by side, as behind a load balancer: one database, one Redis, nothing else in
