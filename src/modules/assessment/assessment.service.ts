@@ -4,12 +4,36 @@ import type { Page, PageWindow } from '../../common/connection';
 import { emptyPage, loadPages } from '../../common/paging';
 import { forbidden } from '../../common/errors';
 import type { CycleStatus } from '../cycle/cycle.enums';
+import { Indicator } from '../indicator/indicator.entity';
 import { Assessment } from './assessment.entity';
 import { assessmentVisibilitySql, canReadAssessment } from './assessment.policy';
 import type { AssessmentFilter } from './assessment.types';
 
 const INDICATOR_JOIN = 'JOIN indicator i ON i.id = t.indicator_id';
 const ORDER = 't.country_code, i.position, t.id';
+const INDICATOR_PREFIX = '__i_';
+
+/**
+ * The indicator's columns beside each assessment's: the list joins the indicator anyway for its order, so a page
+ * also fills the indicator loader and `Assessment.indicator` costs no statement of its own. Every reader may see
+ * these indicators: a cycle only uses a published framework version, and an assessment only that version's
+ * indicators (both held by triggers).
+ */
+function withIndicators(ctx: RequestContext) {
+  const metadata = ctx.db.connection.getMetadata(Indicator);
+  const columns = metadata.columns;
+  return {
+    select: columns.map((c) => `i.${c.databaseName} AS "${INDICATOR_PREFIX}${c.databaseName}"`).join(', '),
+    prime: (_assessment: Assessment, row: Record<string, unknown>) => {
+      const indicator = metadata.create() as Indicator;
+      for (const column of columns) {
+        (indicator as unknown as Record<string, unknown>)[column.propertyName] =
+          row[INDICATOR_PREFIX + column.databaseName];
+      }
+      ctx.loaders.indicator.byId.prime(indicator.id, indicator);
+    },
+  };
+}
 
 function filterSql(ctx: RequestContext, filter: AssessmentFilter, params: unknown[]): string[] {
   const conditions: string[] = [assessmentVisibilitySql(ctx.viewer, 't', params)];
@@ -32,6 +56,7 @@ export async function listAssessments(
 ): Promise<Page<Assessment>> {
   const params: unknown[] = [];
   const conditions = filterSql(ctx, filter, params);
+  const indicators = withIndicators(ctx);
   const pages = await loadPages(
     ctx.db,
     Assessment,
@@ -39,10 +64,12 @@ export async function listAssessments(
       where: conditions.join(' AND ') || 'true',
       params,
       partitionBy: null,
+      select: indicators.select,
       join: INDICATOR_JOIN,
       orderBy: ORDER,
     },
     window,
+    indicators.prime,
   );
   return pages.get('') ?? emptyPage(window);
 }
@@ -58,6 +85,7 @@ export function pageAssessments(
   const params: unknown[] = [keys];
   const rest = { ...filter, [parent === 'country_code' ? 'countryCode' : 'cycleId']: null };
   const conditions = [`t.${parent} = ANY($1)`, ...filterSql(ctx, rest, params)];
+  const indicators = withIndicators(ctx);
   return loadPages(
     ctx.db,
     Assessment,
@@ -65,10 +93,12 @@ export function pageAssessments(
       where: conditions.join(' AND '),
       params,
       partitionBy: `t.${parent}`,
+      select: indicators.select,
       join: INDICATOR_JOIN,
       orderBy: ORDER,
     },
     window,
+    indicators.prime,
   );
 }
 

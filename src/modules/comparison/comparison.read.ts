@@ -2,8 +2,6 @@ import type { RequestContext } from '../../common/context';
 import { badUserInput } from '../../common/errors';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { roleOf } from '../auth/viewer';
-import { findEdition } from '../edition/edition.service';
-import type { Edition } from '../edition/edition.entity';
 import { Role } from '../user/user.enums';
 import type { CellData, MatrixData } from './comparison.service';
 import { loadMatrix } from './comparison.service';
@@ -16,7 +14,7 @@ function readsPublishedOnly(ctx: RequestContext): boolean {
   return role === null || role === Role.FRAMEWORK_EDITOR;
 }
 
-function toComparison(cycleId: string, edition: Edition | null, matrix: MatrixData): Comparison {
+function toComparison(cycleId: string, editionId: string | null, matrix: MatrixData): Comparison {
   const byIndicator = new Map<string, ComparisonCell[]>();
   for (const cell of matrix.cells) {
     const list = byIndicator.get(cell.indicatorId) ?? [];
@@ -25,7 +23,7 @@ function toComparison(cycleId: string, edition: Edition | null, matrix: MatrixDa
   }
   return Object.assign(new Comparison(), {
     cycleId,
-    editionId: edition?.id ?? null,
+    editionId,
     countryCodes: matrix.countryCodes,
     rows: matrix.indicatorIds.map((id) =>
       Object.assign(new ComparisonRow(), { indicatorId: id, cells: byIndicator.get(id) ?? [] }),
@@ -33,9 +31,58 @@ function toComparison(cycleId: string, edition: Edition | null, matrix: MatrixDa
   });
 }
 
+interface EditionMatrix {
+  id: string;
+  matrix: MatrixData;
+}
+
+/**
+ * The frozen matrix of an edition (the given number, or the latest), with only the cells the filter keeps. An
+ * edition also holds every published assessment with its evidence, ten times the size of the matrix at regional
+ * scale: only the matrix is read, and a filter by country or indicator is applied in the database.
+ */
+async function findEditionMatrix(
+  ctx: RequestContext,
+  cycleId: string,
+  number: number | null,
+  filter: { countryCodes: string[] | null; indicatorIds: string[] | null },
+): Promise<EditionMatrix | null> {
+  const filtered = Boolean(filter.countryCodes?.length || filter.indicatorIds?.length);
+  const cells = filtered
+    ? `(SELECT coalesce(jsonb_agg(c ORDER BY n), '[]'::jsonb)
+        FROM jsonb_array_elements(e.content->'cells') WITH ORDINALITY AS x(c, n)
+        WHERE ($3::text[] IS NULL OR c->>'countryCode' = ANY($3))
+          AND ($4::text[] IS NULL OR c->>'indicatorId' = ANY($4)))`
+    : `e.content->'cells'`;
+  const rows: Array<{ id: string; indicator_ids: string[]; country_codes: string[]; cells: CellData[] }> =
+    await ctx.db.query(
+      `SELECT e.id, e.content->'indicatorIds' AS indicator_ids, e.content->'countryCodes' AS country_codes,
+         ${cells} AS cells
+       FROM edition e WHERE e.cycle_id = $1 AND ($2::int IS NULL OR e.number = $2) ORDER BY e.number DESC LIMIT 1`,
+      filtered
+        ? [
+            cycleId,
+            number,
+            filter.countryCodes?.length ? filter.countryCodes : null,
+            filter.indicatorIds?.length ? filter.indicatorIds : null,
+          ]
+        : [cycleId, number],
+    );
+  if (!rows.length) return null;
+  const [row] = rows;
+  ctx.responseCache.usedEdition(row.id, cycleId);
+  return {
+    id: row.id,
+    matrix: { indicatorIds: row.indicator_ids, countryCodes: row.country_codes, cells: row.cells },
+  };
+}
+
 /** The part of an edition's frozen matrix that the filter asks for. */
-async function fromEdition(ctx: RequestContext, edition: Edition, args: ComparisonArgs): Promise<MatrixData> {
-  const content = edition.content;
+async function fromEdition(
+  ctx: RequestContext,
+  content: MatrixData,
+  args: ComparisonArgs,
+): Promise<MatrixData> {
   let indicatorIds = content.indicatorIds;
   if (args.areaCode) {
     const rows: Array<{ id: string }> = await ctx.db.query(
@@ -51,8 +98,9 @@ async function fromEdition(ctx: RequestContext, edition: Edition, args: Comparis
     ? content.countryCodes.filter((c) => args.countryCodes?.includes(c))
     : content.countryCodes;
   const wanted = new Set(indicatorIds);
+  const countries = new Set(countryCodes);
   const cells = content.cells.filter(
-    (cell: CellData) => wanted.has(cell.indicatorId) && countryCodes.includes(cell.countryCode),
+    (cell: CellData) => wanted.has(cell.indicatorId) && countries.has(cell.countryCode),
   );
   return { indicatorIds, countryCodes, cells };
 }
@@ -67,17 +115,17 @@ export async function getComparison(ctx: RequestContext, args: ComparisonArgs): 
   };
   const cycle = await ctx.loaders.cycle.byId.load(cycleId);
   if (!cycle) return null;
-  if (args.edition != null) {
-    if (!Number.isInteger(args.edition) || args.edition < 1)
-      throw badUserInput('edition must be a number from 1.');
-    const edition = await findEdition(ctx, cycleId, args.edition);
-    return edition
-      ? toComparison(cycleId, edition, await fromEdition(ctx, edition, { ...args, ...filter }))
-      : null;
-  }
-  if (readsPublishedOnly(ctx)) {
-    const latest = await findEdition(ctx, cycleId);
-    if (latest) return toComparison(cycleId, latest, await fromEdition(ctx, latest, { ...args, ...filter }));
+  if (args.edition != null && (!Number.isInteger(args.edition) || args.edition < 1))
+    throw badUserInput('edition must be a number from 1.');
+  if (args.edition != null || readsPublishedOnly(ctx)) {
+    const edition = await findEditionMatrix(ctx, cycleId, args.edition ?? null, filter);
+    if (edition)
+      return toComparison(
+        cycleId,
+        edition.id,
+        await fromEdition(ctx, edition.matrix, { ...args, ...filter }),
+      );
+    if (args.edition != null) return null;
   }
   return toComparison(cycleId, null, await loadMatrix(ctx.db, ctx.viewer, filter));
 }

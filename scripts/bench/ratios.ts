@@ -1,0 +1,180 @@
+import { runLoad } from './load';
+import {
+  comparisonSpec,
+  dashboardSpec,
+  measure,
+  settle,
+  warmSeconds,
+  withService,
+  type Bench,
+  type Measured,
+  type RequestSpec,
+} from './runs';
+import { DASHBOARD_COUNTRY, DASHBOARD_EVIDENCE_PAGE, DASHBOARD_FLOOR_SQL, DASHBOARD_PAGE } from './scenarios';
+import type { RunningService } from './service';
+import { runSqlFloor, type FloorResult } from './sql-floor';
+
+/** One side of one round: its throughput and latency, and for a service the CPU it spent per request. */
+type Side = Pick<Measured, 'requestsPerSecond' | 'latencyP50Ms' | 'latencyP99Ms'> & {
+  cpuMsPerRequest?: number;
+};
+
+export interface Ratio {
+  /** What is divided by what. */
+  description: string;
+  target: string;
+  /** The ratio of the summed throughputs over the rounds, and each round's own. */
+  value: number;
+  rounds: number[];
+  met: boolean;
+  numerator: Side[];
+  denominator: Side[];
+}
+
+function ratioOf(
+  description: string,
+  target: string,
+  minimum: number,
+  numerator: Side[],
+  denominator: Side[],
+) {
+  const sum = (list: Side[]) => list.reduce((s, r) => s + r.requestsPerSecond, 0);
+  const value = sum(numerator) / sum(denominator);
+  const ratio: Ratio = {
+    description,
+    target,
+    value,
+    rounds: numerator.map((n, i) => n.requestsPerSecond / denominator[i].requestsPerSecond),
+    met: value >= minimum,
+    numerator,
+    denominator,
+  };
+  return ratio;
+}
+
+const side = (m: Measured): Side => ({
+  requestsPerSecond: m.requestsPerSecond,
+  latencyP50Ms: m.latencyP50Ms,
+  latencyP99Ms: m.latencyP99Ms,
+  cpuMsPerRequest: m.cpuMsPerRequest,
+});
+
+/**
+ * The same request against two services that differ in one thing, up together and measured in turn, round after
+ * round, so that both see the same machine.
+ */
+async function sideBySide(
+  bench: Bench,
+  services: [RunningService, RunningService],
+  spec: RequestSpec,
+  names: [string, string],
+): Promise<[Measured[], Measured[]]> {
+  for (const service of services) {
+    const url = service.url;
+    await runLoad({
+      ...spec,
+      url,
+      connections: bench.connections,
+      durationSeconds: warmSeconds(bench.durationSeconds),
+    });
+  }
+  await settle(bench, services);
+  const results: [Measured[], Measured[]] = [[], []];
+  for (let round = 1; round <= bench.rounds; round += 1) {
+    for (const i of [0, 1])
+      results[i].push(await measure(bench, services[i], spec, names[i], { warm: false }));
+    bench.log(
+      `  round ${round}: ${names[0]} ${results[0][round - 1].requestsPerSecond.toFixed(1)} req/s, ` +
+        `${names[1]} ${results[1][round - 1].requestsPerSecond.toFixed(1)} req/s`,
+    );
+  }
+  return results;
+}
+
+/**
+ * The dashboard over HTTP against the best hand-written SQL for the same data at the same concurrency (a pg
+ * loop, as pgbench would run it), alternating so that both see the same machine.
+ */
+export async function floorRatio(bench: Bench): Promise<Ratio & { floor: FloorResult[] }> {
+  const { setup } = bench;
+  const params = [setup.openCycle.id, DASHBOARD_COUNTRY, DASHBOARD_PAGE, DASHBOARD_EVIDENCE_PAGE];
+  return withService(bench, { entry: 'main', label: 'the service (floor)' }, async (service) => {
+    const http: Measured[] = [];
+    const floor: FloorResult[] = [];
+    for (let round = 1; round <= bench.rounds; round += 1) {
+      http.push(await measure(bench, service, dashboardSpec(setup), 'editor', { warm: round === 1 }));
+      floor.push(
+        await runSqlFloor(
+          bench.databaseUrl,
+          DASHBOARD_FLOOR_SQL,
+          params,
+          bench.connections,
+          bench.durationSeconds,
+        ),
+      );
+      bench.log(
+        `  round ${round}: HTTP ${http[round - 1].requestsPerSecond.toFixed(1)} req/s, ` +
+          `SQL ${floor[round - 1].queriesPerSecond.toFixed(1)} q/s`,
+      );
+    }
+    const ratio = ratioOf(
+      'dashboard over HTTP (req/s) / the same data by hand-written SQL (q/s)',
+      '>= 0.20',
+      0.2,
+      http.map(side),
+      floor.map((f) => ({
+        requestsPerSecond: f.queriesPerSecond,
+        latencyP50Ms: f.latencyP50Ms,
+        latencyP99Ms: f.latencyP99Ms,
+      })),
+    );
+    return { ...ratio, floor };
+  });
+}
+
+/**
+ * The dashboard with the permission rules against the same service with every rule replaced by `allow`: two
+ * services from the benchmark's own entry (the only way to start one without its rules).
+ */
+export async function permissionsRatio(bench: Bench): Promise<Ratio> {
+  return withService(bench, { entry: 'bench', permissions: 'rules', label: 'rules' }, (rules) =>
+    withService(bench, { entry: 'bench', permissions: 'allow-all', label: 'allow-all' }, async (allowAll) => {
+      const [on, off] = await sideBySide(bench, [rules, allowAll], dashboardSpec(bench.setup), [
+        'rules',
+        'allow-all',
+      ]);
+      return ratioOf(
+        'dashboard with the permission rules / with every rule replaced by allow (req/s)',
+        '>= 0.85',
+        0.85,
+        on.map(side),
+        off.map(side),
+      );
+    }),
+  );
+}
+
+/**
+ * The anonymous comparison of the published cycle from the service against the same service with its response
+ * cache turned off by its own setting (RESPONSE_CACHE_MAX_BYTES=0).
+ */
+export async function cacheRatio(bench: Bench): Promise<Ratio & { xCache: Array<Record<string, number>> }> {
+  const spec = comparisonSpec(bench.setup.publishedCycle, {});
+  return withService(bench, { entry: 'main', label: 'the service (cache)' }, (cached) =>
+    withService(
+      bench,
+      { entry: 'main', env: { RESPONSE_CACHE_MAX_BYTES: '0' }, label: 'the service without its cache' },
+      async (uncached) => {
+        const [on, off] = await sideBySide(bench, [cached, uncached], spec, ['cached', 'uncached']);
+        const ratio = ratioOf(
+          'anonymous published comparison with the response cache / without it (req/s)',
+          '>= 5',
+          5,
+          on.map(side),
+          off.map(side),
+        );
+        return { ...ratio, xCache: [...on, ...off].map((m) => m.labels) };
+      },
+    ),
+  );
+}

@@ -1,0 +1,107 @@
+import {
+  COMPARISON_QUERY,
+  DASHBOARD_QUERY,
+  EDITOR_EMAIL,
+  REVIEWER_EMAIL,
+  SAVE_MUTATION,
+  SAVE_TARGETS_SQL,
+  DASHBOARD_COUNTRY,
+  dashboardVariables,
+  saveVariables,
+  type SaveTarget,
+} from '../scripts/bench/scenarios';
+import { createTestDatabase, type TestDatabase } from './support/database';
+import { signIn, startTestServer, type TestServer } from './support/server';
+
+/**
+ * The requests `npm run bench` measures send a fixed number of SQL statements, permissions included, however
+ * large their answer: at most five, and the same for a small and a large result.
+ */
+const MAX_STATEMENTS = 5;
+
+describe('statements per request of the benchmark scenarios', () => {
+  let db: TestDatabase;
+  let api: TestServer;
+  let editor: Record<string, string>;
+  let reviewer: Record<string, string>;
+  const cycle: Record<string, string> = {};
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestServer(db);
+    editor = await signIn(api, EDITOR_EMAIL);
+    reviewer = await signIn(api, REVIEWER_EMAIL);
+    for (const row of await db.dataSource.query(`SELECT id, code FROM monitoring_cycle`))
+      cycle[row.code] = row.id;
+  });
+  afterAll(async () => {
+    await api.close();
+    await db.drop();
+  });
+
+  async function send(query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
+    const res = await api.query(query, variables, headers);
+    expect(res.errors).toBeUndefined();
+    expect(res.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
+    return res;
+  }
+
+  it('the country dashboard: one assessment or a hundred with their evidence', async () => {
+    const counts: number[] = [];
+    for (const code of ['2024', '2025']) {
+      const one = await send(DASHBOARD_QUERY, { ...dashboardVariables(cycle[code], 1) }, editor);
+      const all = await send(DASHBOARD_QUERY, { ...dashboardVariables(cycle[code], 100) }, editor);
+      expect(one.data!.assessments.nodes).toHaveLength(1);
+      const nodes = all.data!.assessments.nodes;
+      expect(nodes.length).toBeGreaterThan(30);
+      expect(nodes.every((n: { indicator: { code: string } }) => n.indicator.code)).toBe(true);
+      expect(
+        nodes.flatMap((n: { evidence: { nodes: unknown[] } }) => n.evidence.nodes).length,
+      ).toBeGreaterThan(nodes.length);
+      counts.push(one.statements, all.statements);
+    }
+    expect(new Set(counts).size).toBe(1);
+  });
+
+  it('the reviewer’s comparison of the open cycle: one country or all of them', async () => {
+    const one = await send(COMPARISON_QUERY, { cycleId: cycle['2025'], countryCodes: ['ME'] }, reviewer);
+    const all = await send(COMPARISON_QUERY, { cycleId: cycle['2025'] }, reviewer);
+    expect(one.data!.comparison.countries).toHaveLength(1);
+    expect(all.data!.comparison.countries).toHaveLength(5);
+    expect(all.data!.comparison.rows[0].cells).toHaveLength(5);
+    expect(one.statements).toBe(all.statements);
+  });
+
+  it('the published comparison read anonymously: one country or all of them', async () => {
+    const one = await send(COMPARISON_QUERY, { cycleId: cycle['2024'], countryCodes: ['BA'] }, {});
+    const all = await send(COMPARISON_QUERY, { cycleId: cycle['2024'] }, {});
+    expect(one.data!.comparison.rows[0].cells).toHaveLength(1);
+    const cells = all.data!.comparison.rows.flatMap((r: { cells: Array<{ state: string }> }) => r.cells);
+    expect(cells.length).toBeGreaterThan(200);
+    expect(cells.every((c: { state: string }) => c.state === 'ASSESSED')).toBe(true);
+    expect(one.statements).toBe(all.statements);
+  });
+
+  it('an editor saving an assessment with its version, with little or much evidence', async () => {
+    const targets: Array<SaveTarget & { evidence: number }> = await db.dataSource.query(
+      `SELECT s.*, (SELECT count(*)::int FROM evidence e JOIN assessment a ON a.id = e.assessment_id
+                    WHERE a.cycle_id = s."cycleId" AND a.indicator_id = s."indicatorId"
+                      AND a.country_code = s."countryCode") AS evidence
+       FROM (${SAVE_TARGETS_SQL}) s ORDER BY evidence`,
+      [cycle['2025'], DASHBOARD_COUNTRY, 100],
+    );
+    const few = targets[0];
+    const many = targets[targets.length - 1];
+    expect(many.evidence).toBeGreaterThan(few.evidence);
+    const counts: number[] = [];
+    for (const target of [few, many, few]) {
+      const res = await send(SAVE_MUTATION, saveVariables(target), editor);
+      const payload = res.data!.assessmentSave;
+      expect(payload.userErrors).toEqual([]);
+      expect(payload.assessment.version).toBe(target.version + 1);
+      target.version = payload.assessment.version;
+      counts.push(res.statements);
+    }
+    expect(new Set(counts).size).toBe(1);
+  });
+});
