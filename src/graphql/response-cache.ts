@@ -17,7 +17,8 @@ import { ResponseStore, type CachedResponse } from './response-cache-store';
  * The fields whose values a published edition fixes, by type. Each is either the edition's own content, or a
  * record that cannot change while the edition is the latest one of its cycle: the cycle itself (any change of
  * its status or editions changes the publication stamp), its framework version's indicators and areas (frozen
- * by the database once a cycle uses the version) and the countries (never edited). A field missing here, such
+ * by the database once a cycle uses the version) and the countries (no mutation edits them, and the stamp covers
+ * their names should someone change them in the database). A field missing here, such
  * as an indicator's standards or a cycle's assessments, makes the operation uncacheable.
  */
 const EDITION_FIELDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
@@ -93,11 +94,13 @@ const EDITION_FIELDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
  * cycle its status, its last change and its latest edition. Publishing, reopening or creating a cycle changes it.
  * It is read before a response is computed, so a change committed while the response was being computed leaves
  * the entry stale on arrival rather than wrongly fresh; and it lives in PostgreSQL, so every instance sees a
- * republication at once. Cycles change a few times a year, and there are a handful of them.
+ * republication at once. Cycles change a few times a year, and there are a handful of them; so are countries.
  */
 export const PUBLICATION_STAMP_SQL = `SELECT md5(coalesce(string_agg(concat_ws(':', c.id, c.status,
     extract(epoch FROM c.updated_at), extract(epoch FROM c.published_at),
-    (SELECT e.id FROM edition e WHERE e.cycle_id = c.id ORDER BY e.number DESC LIMIT 1)), ',' ORDER BY c.id), '')) AS stamp
+    (SELECT e.id FROM edition e WHERE e.cycle_id = c.id ORDER BY e.number DESC LIMIT 1)), ',' ORDER BY c.id), '')
+    || (SELECT coalesce(string_agg(concat_ws(':', k.code, k.name, k.locales), ',' ORDER BY k.code), '') FROM country k)
+  ) AS stamp
   FROM monitoring_cycle c`;
 
 async function publicationStamp(db: EntityManager): Promise<string> {
