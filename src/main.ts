@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { resolveDatabase } from './db/bootstrap';
-import { prepareAppConnection } from './db/app-role';
+import { openAppDataSource } from './db/app-role';
 import { createDataSource } from './db/data-source';
 import { seedDemoData, isDatabaseEmpty } from './seed/seed';
 import { createServer } from './server';
@@ -29,14 +29,7 @@ async function main(): Promise<void> {
     const summary = await seedDemoData(owner);
     log(`Loaded the demo data: ${summary}`);
   }
-  const appUrl = await prepareAppConnection(owner, database.url, config);
-  await owner.destroy();
-  const dataSource = createDataSource({
-    url: appUrl,
-    logSql: config.logSql,
-    replicaUrls: config.databaseReplicaUrls,
-  });
-  await dataSource.initialize();
+  const dataSource = await openAppDataSource(owner, database.url, config);
 
   const server = await createServer(config, dataSource, logger);
   const port = await server.listen(config.port);

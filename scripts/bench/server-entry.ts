@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '../../src/config';
-import { prepareAppConnection } from '../../src/db/app-role';
+import { openAppDataSource } from '../../src/db/app-role';
 import { createDataSource } from '../../src/db/data-source';
 import * as schemaModule from '../../src/graphql/schema';
 import type { SchemaOptions } from '../../src/graphql/schema';
@@ -42,14 +42,7 @@ async function main(): Promise<void> {
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required');
   const owner = createDataSource({ url: config.databaseUrl, poolSize: 1 });
   await owner.initialize();
-  const appUrl = await prepareAppConnection(owner, config.databaseUrl, config);
-  await owner.destroy();
-  const dataSource = createDataSource({
-    url: appUrl,
-    logSql: config.logSql,
-    replicaUrls: config.databaseReplicaUrls,
-  });
-  await dataSource.initialize();
+  const dataSource = await openAppDataSource(owner, config.databaseUrl, config);
   const server = await createServer(config, dataSource);
   const port = await server.listen(config.port);
   process.stdout.write(`GraphQL API ready at http://localhost:${port}/graphql\n`);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { escapeLiteral } from 'pg';
 import type { DataSource } from 'typeorm';
+import { createDataSource } from './data-source';
 import type { AppConfig } from '../config';
 import { APP_ROLE } from '../../migrations/1764600000000-RowLevelSecurity';
 
@@ -51,4 +52,27 @@ export async function prepareAppConnection(
     );
   }
   return withCredentials(ownerUrl, APP_ROLE, password);
+}
+
+/**
+ * Lets the app's role log in (see `prepareAppConnection`), closes the owner's connection, and opens the
+ * DataSource the API serves requests with.
+ */
+export async function openAppDataSource(
+  owner: DataSource,
+  ownerUrl: string,
+  config: Pick<
+    AppConfig,
+    'databaseAppUrl' | 'databaseAppPassword' | 'dataDir' | 'nodeEnv' | 'logSql' | 'databaseReplicaUrls'
+  >,
+): Promise<DataSource> {
+  const url = await prepareAppConnection(owner, ownerUrl, config);
+  await owner.destroy();
+  const dataSource = createDataSource({
+    url,
+    logSql: config.logSql,
+    replicaUrls: config.databaseReplicaUrls,
+  });
+  await dataSource.initialize();
+  return dataSource;
 }

@@ -9,12 +9,16 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 export class RequestTransaction {
   private done = false;
 
-  private constructor(private readonly runner: QueryRunner) {}
+  private constructor(
+    private readonly runner: QueryRunner,
+    private readonly gate: Gate,
+  ) {}
 
   /** `replica` reads from a read replica when there are any (the transaction must then only read). */
   static async begin(dataSource: DataSource, replica = false): Promise<RequestTransaction> {
     const runner = dataSource.createQueryRunner(replica ? 'slave' : 'master');
-    serializeQueries(runner);
+    const gate: Gate = { ending: false };
+    serializeQueries(runner, gate);
     try {
       await runner.connect();
       await runner.startTransaction();
@@ -22,7 +26,7 @@ export class RequestTransaction {
       await runner.release();
       throw error;
     }
-    return new RequestTransaction(runner);
+    return new RequestTransaction(runner, gate);
   }
 
   get manager(): EntityManager {
@@ -37,41 +41,62 @@ export class RequestTransaction {
   async commit(): Promise<void> {
     if (this.done) return;
     this.done = true;
+    this.gate.ending = true;
     try {
       if (this.runner.isTransactionActive) await this.runner.commitTransaction();
     } catch (error) {
-      await this.safeRollback();
+      await this.end(error);
       throw error;
-    } finally {
-      await this.runner.release();
     }
+    await this.end(null);
   }
 
-  /** Undoes whatever the request did and gives the connection back; never throws. */
+  /**
+   * Undoes whatever the request did and gives the connection back; never throws. It may come while the request
+   * still runs (its client went away): statements already queued finish first, inside the transaction, and any
+   * later one is refused, so nothing of the request runs after the rollback or on the next user's connection.
+   */
   async rollback(): Promise<void> {
     if (this.done) return;
     this.done = true;
-    await this.safeRollback();
-    await this.runner.release();
+    this.gate.ending = true;
+    await this.end(null);
   }
 
-  private async safeRollback(): Promise<void> {
+  /** Rolls back what is left and releases the connection; one whose state is in doubt is closed, not reused. */
+  private async end(failure: unknown): Promise<void> {
+    let doubt = failure;
     try {
       if (this.runner.isTransactionActive) await this.runner.rollbackTransaction();
-    } catch {
-      // A connection that broke mid-request is dropped by the pool; there is nothing left to undo on it.
+    } catch (error) {
+      doubt = doubt ?? error;
     }
+    const runner = this.runner as QueryRunner & {
+      releasePostgresConnection?: (err?: unknown) => Promise<void>;
+    };
+    if (doubt && runner.releasePostgresConnection) await runner.releasePostgresConnection(doubt);
+    else await this.runner.release();
   }
 }
+
+interface Gate {
+  /** Set once the transaction ends: from then on only its COMMIT or ROLLBACK may run. */
+  ending: boolean;
+}
+
+const ENDING_STATEMENTS = new Set(['COMMIT', 'ROLLBACK']);
 
 /**
  * One connection runs one statement at a time. DataLoaders of one request ask concurrently; their statements
  * wait their turn here rather than in the driver, which no longer accepts queueing.
  */
-function serializeQueries(runner: QueryRunner): void {
+function serializeQueries(runner: QueryRunner, gate: Gate): void {
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   let tail: Promise<unknown> = Promise.resolve();
   (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
+    if (gate.ending && !ENDING_STATEMENTS.has(String(args[0]))) {
+      return Promise.reject(new Error('The request has ended: its transaction takes no more statements.'));
+    }
     const run = tail.then(
       () => query(...args),
       () => query(...args),
