@@ -35,6 +35,8 @@ const UNAVAILABLE_MESSAGES = [
   // then meets a released runner.
   /Query runner already released/i,
   /connection provided by a query runner was already/i,
+  // The request's transaction was ended under it: its connection broke, or its client went away.
+  /The request has ended: its transaction takes no more statements/,
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
