@@ -33,10 +33,6 @@ export class RequestTransaction {
     return this.runner.manager;
   }
 
-  get finished(): boolean {
-    return this.done;
-  }
-
   /** Makes the request's writes durable and gives the connection back; a failure to commit is thrown. */
   async commit(): Promise<void> {
     if (this.done) return;
