@@ -2,7 +2,10 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -11,7 +14,6 @@ import type { AppConfig } from './config';
 import type { RequestContext } from './common/context';
 import { ErrorCode } from './common/errors';
 import { createRequestContext, requestIdFrom } from './common/request-context';
-import { runCountingStatements, StatementCounter } from './db/statement-counter';
 import { limitErrorFor, queryLimitRules } from './graphql/limits';
 import { loginRateLimitPlugin, setCallerAddress } from './graphql/login-rate-limit';
 import {
@@ -160,6 +162,9 @@ export async function createServer(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Its hints are unused (the response cache keeps its own list of what may be cached), and it would
+      // instrument every field of every answer.
+      ApolloServerPluginCacheControlDisabled(),
       requestTransactionPlugin(logger),
       statementHeaderPlugin,
       availabilityPlugin,
@@ -189,12 +194,6 @@ export async function createServer(
     graphqlContentType(),
     graphqlBody(config.graphql.maxBodyBytes),
     graphqlBodyErrors(config.graphql.maxBodyBytes),
-    (req: express.Request, _res: express.Response, next: express.NextFunction) => {
-      // Every statement sent while serving this request is counted against it.
-      const counter = new StatementCounter();
-      (req as unknown as { statements: StatementCounter }).statements = counter;
-      runCountingStatements(counter, next);
-    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const started = process.hrtime.bigint();
@@ -205,7 +204,7 @@ export async function createServer(
           dataSource,
           auth,
           req.headers,
-          (req as unknown as { statements: StatementCounter }).statements,
+          undefined,
           config.databaseReplicaUrls.length > 0 && readsFromReplica(req, config.graphql.maxTokens),
         ).catch((error: unknown) => {
           recordRefusedRequest(logger, metrics, { requestId, started, error });

@@ -35,7 +35,7 @@ export async function createRequestContext(
   let transaction: RequestTransaction | null = null;
   let viewer;
   try {
-    transaction = await RequestTransaction.begin(dataSource, readOnly);
+    transaction = await RequestTransaction.begin(dataSource, readOnly, statements);
     viewer = await authenticate(transaction.manager, auth.jwtSecret, headers.authorization);
   } catch (error) {
     await transaction?.rollback();

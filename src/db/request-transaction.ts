@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { StatementCounter } from './statement-counter';
 
 /**
  * One request's connection and transaction. Everything the request reads and writes goes through it, so the
@@ -14,11 +15,18 @@ export class RequestTransaction {
     private readonly gate: Gate,
   ) {}
 
-  /** `replica` reads from a read replica when there are any (the transaction must then only read). */
-  static async begin(dataSource: DataSource, replica = false): Promise<RequestTransaction> {
+  /**
+   * `replica` reads from a read replica when there are any (the transaction must then only read); `counter`
+   * counts the statements sent.
+   */
+  static async begin(
+    dataSource: DataSource,
+    replica = false,
+    counter?: StatementCounter,
+  ): Promise<RequestTransaction> {
     const runner = dataSource.createQueryRunner(replica ? 'slave' : 'master');
     const gate: Gate = { ending: false };
-    serializeQueries(runner, gate);
+    serializeQueries(runner, gate, counter);
     try {
       await runner.connect();
       await runner.startTransaction();
@@ -86,13 +94,14 @@ const ENDING_STATEMENTS = new Set(['COMMIT', 'ROLLBACK']);
  * One connection runs one statement at a time. DataLoaders of one request ask concurrently; their statements
  * wait their turn here rather than in the driver, which no longer accepts queueing.
  */
-function serializeQueries(runner: QueryRunner, gate: Gate): void {
+function serializeQueries(runner: QueryRunner, gate: Gate, counter?: StatementCounter): void {
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   let tail: Promise<unknown> = Promise.resolve();
   (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
     if (gate.ending && !ENDING_STATEMENTS.has(String(args[0]))) {
       return Promise.reject(new Error('The request has ended: its transaction takes no more statements.'));
     }
+    counter?.record(String(args[0]));
     const run = tail.then(
       () => query(...args),
       () => query(...args),

@@ -1,20 +1,19 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger, QueryRunner } from 'typeorm';
 
-/** Counts the SQL statements a unit of work (a GraphQL request) sends, so the count can be reported and tested. */
+/**
+ * Counts the SQL statements a unit of work (a GraphQL request) sends, so the count can be reported and tested.
+ * The request's own transaction feeds it: every statement of a request goes through that one connection.
+ */
 export class StatementCounter {
   count = 0;
   readonly statements: string[] = [];
-}
 
-const storage = new AsyncLocalStorage<StatementCounter>();
-
-export function runCountingStatements<T>(counter: StatementCounter, fn: () => T): T {
-  return storage.run(counter, fn);
-}
-
-export function currentStatementCounter(): StatementCounter | undefined {
-  return storage.getStore();
+  /** Counts `query` unless it is transaction control. */
+  record(query: string): void {
+    if (isBookkeeping(query)) return;
+    this.count += 1;
+    this.statements.push(query);
+  }
 }
 
 // Transaction control, savepoints included (writes run in savepoints inside the request's transaction), is not
@@ -26,16 +25,11 @@ function isBookkeeping(query: string): boolean {
   return BOOKKEEPING.test(query);
 }
 
-/** TypeORM logger that feeds the counter of the current request and, when asked, writes SQL to stderr. */
+/** TypeORM logger that, when asked, writes SQL to stderr. */
 export class StatementLogger implements Logger {
   constructor(private readonly echo: boolean) {}
 
   logQuery(query: string, parameters?: unknown[], _runner?: QueryRunner): void {
-    const counter = storage.getStore();
-    if (counter && !isBookkeeping(query)) {
-      counter.count += 1;
-      counter.statements.push(query);
-    }
     if (this.echo)
       process.stderr.write(`[sql] ${query} ${parameters?.length ? JSON.stringify(parameters) : ''}\n`);
   }

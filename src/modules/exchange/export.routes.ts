@@ -6,7 +6,7 @@ import { badUserInput, ErrorCode } from '../../common/errors';
 import { LOCALE_TAGS, type LocaleTag } from '../../common/i18n';
 import { createRequestContext } from '../../common/request-context';
 import { assertCountryCode, assertId } from '../../common/validation';
-import { runCountingStatements, StatementCounter } from '../../db/statement-counter';
+import { StatementCounter } from '../../db/statement-counter';
 import type { AuthSettings } from '../auth/auth.settings';
 import { exportAssessments } from './export-assessments.service';
 import { exportComparison } from './export-comparison.service';
@@ -239,31 +239,29 @@ export function registerExportRoutes(app: Express, options: ExportRoutesOptions)
   const { dataSource, auth } = options;
   for (const endpoint of ENDPOINTS) {
     for (const format of ['csv', 'xlsx'] as const) {
-      app.get(`/exports/${endpoint.name}.${format}`, (req: Request, res: Response) => {
+      app.get(`/exports/${endpoint.name}.${format}`, async (req: Request, res: Response) => {
         const statements = new StatementCounter();
-        return runCountingStatements(statements, async () => {
-          let ctx: RequestContext | null = null;
-          try {
-            ctx = await createRequestContext(dataSource, auth, req.headers, statements);
-            res.set('x-request-id', ctx.requestId);
-            await serve(endpoint, format, req, res, ctx, statements);
-            await ctx.transaction.commit();
-          } catch (error) {
-            await ctx?.transaction.rollback();
-            const code = error instanceof GraphQLError ? String(error.extensions.code ?? '') : '';
-            if (STATUS[code]) {
-              sendError(res, STATUS[code], code, (error as GraphQLError).message);
-            } else if (failedForUnavailableDatabase(error)) {
-              if (!res.headersSent) res.set('Retry-After', '5');
-              sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE);
-            } else {
-              process.stderr.write(
-                `[error] ${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-              );
-              sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
-            }
+        let ctx: RequestContext | null = null;
+        try {
+          ctx = await createRequestContext(dataSource, auth, req.headers, statements);
+          res.set('x-request-id', ctx.requestId);
+          await serve(endpoint, format, req, res, ctx, statements);
+          await ctx.transaction.commit();
+        } catch (error) {
+          await ctx?.transaction.rollback();
+          const code = error instanceof GraphQLError ? String(error.extensions.code ?? '') : '';
+          if (STATUS[code]) {
+            sendError(res, STATUS[code], code, (error as GraphQLError).message);
+          } else if (failedForUnavailableDatabase(error)) {
+            if (!res.headersSent) res.set('Retry-After', '5');
+            sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE);
+          } else {
+            process.stderr.write(
+              `[error] ${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+            );
+            sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
           }
-        });
+        }
       });
     }
   }
