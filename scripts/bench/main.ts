@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { loadConfig } from '../../src/config';
+import { appRolePassword } from '../../src/db/app-role';
 import { resolveDatabase, type ResolvedDatabase } from '../../src/db/bootstrap';
+import { resolveJwtSecret } from '../../src/modules/auth/token';
 import { parseArgs } from './args';
 import { cacheRatio, floorRatio, permissionsRatio, type Ratio } from './ratios';
 import { defaultOutFile, machine, ratioTable, scenarioTable, writeJson } from './report';
@@ -46,23 +48,31 @@ async function main(): Promise<void> {
       logFile: args.serviceLog ?? undefined,
       cpuProfileDir: args.cpuProfileDir ?? undefined,
       log,
+      secrets: {
+        JWT_SECRET: resolveJwtSecret(config),
+        ...(config.databaseAppUrl ? {} : { DATABASE_APP_PASSWORD: appRolePassword(config) }),
+      },
     };
     log(`Starting the service against ${masked(databaseUrl)} …`);
     // The first start migrates (and, on an empty database, loads the demo data); sign-in tokens outlive it.
-    const setup = await withService(base, { entry: 'main', label: 'the service' }, async (service) => {
-      const client = new Client({ connectionString: databaseUrl, application_name: 'indicators-bench' });
-      owner = client;
-      await client.connect();
-      connected = true;
-      const found = {
-        editor: await signIn(service.url, EDITOR_EMAIL),
-        reviewer: await signIn(service.url, REVIEWER_EMAIL),
-        openCycle: await pickCycle(client, 'OPEN', args.openCycle),
-        publishedCycle: await pickCycle(client, 'PUBLISHED', args.publishedCycle),
-      };
-      await checkScenarios(service, found, log);
-      return found;
-    });
+    const setup = await withService(
+      base,
+      { entry: 'main', label: 'the service', nodeEnv: 'development' },
+      async (service) => {
+        const client = new Client({ connectionString: databaseUrl, application_name: 'indicators-bench' });
+        owner = client;
+        await client.connect();
+        connected = true;
+        const found = {
+          editor: await signIn(service.url, EDITOR_EMAIL),
+          reviewer: await signIn(service.url, REVIEWER_EMAIL),
+          openCycle: await pickCycle(client, 'OPEN', args.openCycle),
+          publishedCycle: await pickCycle(client, 'PUBLISHED', args.publishedCycle),
+        };
+        await checkScenarios(service, found, log);
+        return found;
+      },
+    );
     if (!owner) throw new Error('no connection to the database');
     const bench: Bench = {
       ...base,

@@ -30,6 +30,8 @@ export interface Bench {
   /** Every service started writes a CPU profile here when it stops (node --cpu-prof). */
   cpuProfileDir?: string;
   log: (line: string) => void;
+  /** JWT_SECRET and the app role's password, the same for every service started, as production requires. */
+  secrets: Record<string, string>;
   /** A connection as the owner, to read set-up data and to see whether the database is still busy. */
   owner: Client;
   setup: ScenarioSetup;
@@ -56,12 +58,13 @@ export function warmSeconds(durationSeconds: number): number {
 
 /** Starts a service for the length of `fn`. */
 export async function withService<T>(
-  bench: Pick<Bench, 'databaseUrl' | 'runtime' | 'logFile' | 'cpuProfileDir'>,
+  bench: Pick<Bench, 'databaseUrl' | 'runtime' | 'logFile' | 'cpuProfileDir' | 'secrets'>,
   options: Omit<ServiceOptions, 'runtime' | 'databaseUrl' | 'logFile' | 'cpuProfileDir'>,
   fn: (service: RunningService) => Promise<T>,
 ): Promise<T> {
   const service = await startService({
     ...options,
+    env: { ...bench.secrets, ...options.env },
     runtime: bench.runtime,
     databaseUrl: bench.databaseUrl,
     logFile: bench.logFile,

@@ -38,6 +38,11 @@ export interface ServiceOptions {
   logFile?: string;
   /** Settings beside the benchmark's own, e.g. RESPONSE_CACHE_MAX_BYTES=0 for a service without its cache. */
   env?: Record<string, string>;
+  /**
+   * `production` (the default) runs the service as it is deployed; the first start, which may have to load the
+   * demo data into an empty database, runs as `development`.
+   */
+  nodeEnv?: 'development' | 'production';
   label: string;
 }
 
@@ -57,12 +62,13 @@ export function readMemory(pid: number): Memory {
 }
 
 /**
- * The environment of the service under test: request rate limits off (one load generator would trip them at
- * once), everything else as the service would run by default.
+ * The environment of the service under test: as deployed (NODE_ENV=production, which also takes graphql-js's
+ * production code paths), with request rate limits off (one load generator would trip them at once).
  */
 function serviceEnv(options: ServiceOptions): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    NODE_ENV: options.nodeEnv ?? 'production',
     DATABASE_URL: options.databaseUrl,
     PORT: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',

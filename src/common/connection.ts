@@ -65,6 +65,10 @@ export function pageWindow(args: PageArgs): PageWindow {
   return { offset, limit: first };
 }
 
+export function sameWindow(a: PageWindow, b: PageWindow): boolean {
+  return a.offset === b.offset && a.limit === b.limit;
+}
+
 export interface Page<T> {
   items: T[];
   totalCount: number;
@@ -78,16 +82,31 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
+/**
+ * The connection of a page. Its edges, page info and cursors are made only if the query asks for them: most
+ * clients read `nodes`, and a nested list would otherwise make an edge and a cursor for every item of every page.
+ */
 export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
   const { items, totalCount, window } = page;
-  const edges = items.map((node, index) => ({ cursor: encodeCursor(window.offset + index), node }));
-  const pageInfo = Object.assign(new PageInfo(), {
-    hasNextPage: window.offset + items.length < totalCount,
-    hasPreviousPage: window.offset > 0,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
-  });
-  return { edges, nodes: items, pageInfo, totalCount };
+  let edges: ConnectionShape<T>['edges'] | undefined;
+  let pageInfo: PageInfo | undefined;
+  return {
+    get edges() {
+      edges ??= items.map((node, index) => ({ cursor: encodeCursor(window.offset + index), node }));
+      return edges;
+    },
+    get pageInfo() {
+      pageInfo ??= Object.assign(new PageInfo(), {
+        hasNextPage: window.offset + items.length < totalCount,
+        hasPreviousPage: window.offset > 0,
+        startCursor: items.length > 0 ? encodeCursor(window.offset) : null,
+        endCursor: items.length > 0 ? encodeCursor(window.offset + items.length - 1) : null,
+      });
+      return pageInfo;
+    },
+    nodes: items,
+    totalCount,
+  };
 }
 
 /** Builds the `<Name>Connection` and `<Name>Edge` types for a node type. */

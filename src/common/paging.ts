@@ -1,6 +1,12 @@
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { EntityMetadata } from 'typeorm';
+import { preparedQuery } from '../db/request-transaction';
 import type { Page, PageWindow } from './connection';
 
+/**
+ * A page query. Its SQL parts come from the code, never from input (values go in `params`): the statement is
+ * prepared once per connection and reused.
+ */
 export interface PagedQuery {
   /** SQL condition over the table aliased `t`, with $-parameters starting at $1. */
   where: string;
@@ -13,10 +19,40 @@ export interface PagedQuery {
   orderBy: string;
   /** Optional JOIN clauses, for ordering by a related table's column. */
   join?: string;
+  /**
+   * Extra select list items computed only for the rows of the page (the columns of the page's rows are
+   * `s.<column>`), e.g. a nested list built as JSON in the database.
+   */
+  pageSelect?: string;
 }
 
 function metadataOf(db: DataSource | EntityManager, target: EntityTarget<ObjectLiteral>) {
   return (db instanceof DataSource ? db : db.connection).getMetadata(target);
+}
+
+/** The entity's columns, each named: a prepared statement must not select `*` (see `preparedQuery`). */
+export function columnsOf(metadata: EntityMetadata, alias: string): string {
+  return metadata.columns.map((c) => `${alias}."${c.databaseName}"`).join(', ');
+}
+
+/**
+ * Turns a row built as JSON in the database (`to_json` of the table's row) into an entity, with the values the
+ * driver gives for a plain row: timestamps as dates, 64-bit integers as strings.
+ */
+export function hydrateJson<E extends ObjectLiteral>(
+  metadata: EntityMetadata,
+  json: Record<string, unknown>,
+): E {
+  const entity = metadata.create() as Record<string, unknown>;
+  for (const column of metadata.columns) {
+    const value = json[column.databaseName] ?? null;
+    if (value === null) entity[column.propertyName] = null;
+    else if (column.type === 'timestamptz' || column.type === 'timestamp')
+      entity[column.propertyName] = new Date(value as string);
+    else if (column.type === 'bigint') entity[column.propertyName] = String(value);
+    else entity[column.propertyName] = value;
+  }
+  return entity as E;
 }
 
 /** Turns a raw row into an entity through the ORM's column metadata, without a second query. */
@@ -49,8 +85,8 @@ export async function loadPages<E extends ObjectLiteral>(
   const partition = query.partitionBy ? `PARTITION BY ${query.partitionBy}` : '';
   const n = query.params.length;
   const sql = `
-    SELECT * FROM (
-      SELECT t.*, ${query.select ? `${query.select},` : ''} ${query.partitionBy ? `(${query.partitionBy})::text` : `''`} AS "__key",
+    SELECT s.*${query.pageSelect ? `, CASE WHEN s."__rn" > $${n + 1} THEN ${query.pageSelect} END AS "__page"` : ''} FROM (
+      SELECT ${columnsOf(metadata, 't')}, ${query.select ? `${query.select},` : ''} ${query.partitionBy ? `(${query.partitionBy})::text` : `''`} AS "__key",
              row_number() OVER (${partition} ORDER BY ${query.orderBy}) AS "__rn",
              count(*) OVER (${partition}) AS "__total"
       FROM "${metadata.tableName}" t ${query.join ?? ''}
@@ -58,11 +94,7 @@ export async function loadPages<E extends ObjectLiteral>(
     ) s
     WHERE ("__rn" > $${n + 1} AND "__rn" <= $${n + 2}) OR "__rn" = 1
     ORDER BY "__key", "__rn"`;
-  const rows: Array<Record<string, unknown>> = await ds.query(sql, [
-    ...query.params,
-    window.offset,
-    window.offset + window.limit,
-  ]);
+  const rows = await preparedQuery(ds, sql, [...query.params, window.offset, window.offset + window.limit]);
   const pages = new Map<string, Page<E>>();
   for (const row of rows) {
     const key = String(row.__key);

@@ -17,7 +17,10 @@ export function withCredentials(url: string, user: string, password: string): st
   return parsed.toString();
 }
 
-function passwordFor(config: Pick<AppConfig, 'databaseAppPassword' | 'dataDir' | 'nodeEnv'>): string {
+/** The password of `indicators_app`: DATABASE_APP_PASSWORD, or in development one made once under DATA_DIR. */
+export function appRolePassword(
+  config: Pick<AppConfig, 'databaseAppPassword' | 'dataDir' | 'nodeEnv'>,
+): string {
   if (config.databaseAppPassword) return config.databaseAppPassword;
   if (config.nodeEnv === 'production') {
     throw new Error('DATABASE_APP_URL or DATABASE_APP_PASSWORD is required when NODE_ENV=production');
@@ -41,7 +44,7 @@ export async function prepareAppConnection(
   config: Pick<AppConfig, 'databaseAppUrl' | 'databaseAppPassword' | 'dataDir' | 'nodeEnv'>,
 ): Promise<string> {
   if (config.databaseAppUrl) return config.databaseAppUrl;
-  const password = passwordFor(config);
+  const password = appRolePassword(config);
   try {
     await owner.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN PASSWORD ${escapeLiteral(password)}`);
   } catch (error) {

@@ -1,5 +1,37 @@
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 import type { StatementCounter } from './statement-counter';
+
+/** The transaction of each request's entity manager, for the statements sent as prepared statements. */
+const transactions = new WeakMap<EntityManager, RequestTransaction>();
+
+/**
+ * Runs a hand-written statement with $-parameters and returns its rows. Inside a request it is sent as a named
+ * prepared statement, planned once per connection and reused by every later request on it: for the hot reads
+ * the planning is a large share of the database's work. Its text must come from the code (never built from
+ * input), or every variant would be kept on every connection; and it must name its columns rather than select
+ * `*`, so that a column added by a migration does not change the result of a statement prepared before it.
+ */
+export function preparedQuery<T = Record<string, unknown>>(
+  db: EntityManager | DataSource,
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
+  const transaction = db instanceof DataSource ? undefined : transactions.get(db);
+  return transaction ? transaction.preparedQuery<T>(sql, params) : db.query(sql, params);
+}
+
+const statementNames = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `p_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
 
 /**
  * One request's connection and transaction. Everything the request reads and writes goes through it, so the
@@ -12,8 +44,10 @@ export class RequestTransaction {
 
   private constructor(
     private readonly runner: QueryRunner,
-    private readonly gate: Gate,
-  ) {}
+    private readonly queue: StatementQueue,
+  ) {
+    transactions.set(runner.manager, this);
+  }
 
   /**
    * `replica` reads from a read replica when there are any (the transaction must then only read); `counter`
@@ -25,8 +59,8 @@ export class RequestTransaction {
     counter?: StatementCounter,
   ): Promise<RequestTransaction> {
     const runner = dataSource.createQueryRunner(replica ? 'slave' : 'master');
-    const gate: Gate = { ending: false };
-    serializeQueries(runner, gate, counter);
+    const queue = new StatementQueue(counter);
+    queue.serialize(runner);
     try {
       await runner.connect();
       await runner.startTransaction();
@@ -34,7 +68,30 @@ export class RequestTransaction {
       await runner.release();
       throw error;
     }
-    return new RequestTransaction(runner, gate);
+    return new RequestTransaction(runner, queue);
+  }
+
+  /** Sends `sql` as a named prepared statement of this connection, in turn with the request's other statements. */
+  preparedQuery<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const runner = this.runner as QueryRunner & {
+      databaseConnection: { query(config: object): Promise<{ rows: T[] }> };
+    };
+    const logger = runner.connection.logger;
+    return this.queue.run(sql, async () => {
+      if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+      logger.logQuery(sql, params, runner);
+      try {
+        const result = await runner.databaseConnection.query({
+          name: statementName(sql),
+          text: sql,
+          values: params,
+        });
+        return result.rows;
+      } catch (error) {
+        logger.logQueryError(error as Error, sql, params, runner);
+        throw new QueryFailedError(sql, params, error as Error);
+      }
+    });
   }
 
   get manager(): EntityManager {
@@ -45,7 +102,7 @@ export class RequestTransaction {
   async commit(): Promise<void> {
     if (this.done) return;
     this.done = true;
-    this.gate.ending = true;
+    this.queue.ending = true;
     try {
       if (this.runner.isTransactionActive) await this.runner.commitTransaction();
     } catch (error) {
@@ -63,7 +120,7 @@ export class RequestTransaction {
   async rollback(): Promise<void> {
     if (this.done) return;
     this.done = true;
-    this.gate.ending = true;
+    this.queue.ending = true;
     await this.end(null);
   }
 
@@ -83,30 +140,33 @@ export class RequestTransaction {
   }
 }
 
-interface Gate {
-  /** Set once the transaction ends: from then on only its COMMIT or ROLLBACK may run. */
-  ending: boolean;
-}
-
 const ENDING_STATEMENTS = new Set(['COMMIT', 'ROLLBACK']);
 
 /**
  * One connection runs one statement at a time. DataLoaders of one request ask concurrently; their statements
- * wait their turn here rather than in the driver, which no longer accepts queueing.
+ * wait their turn here rather than in the driver, which no longer accepts queueing. Once the transaction ends,
+ * only its COMMIT or ROLLBACK may run.
  */
-function serializeQueries(runner: QueryRunner, gate: Gate, counter?: StatementCounter): void {
-  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-  let tail: Promise<unknown> = Promise.resolve();
-  (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
-    if (gate.ending && !ENDING_STATEMENTS.has(String(args[0]))) {
+class StatementQueue {
+  ending = false;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly counter?: StatementCounter) {}
+
+  /** Routes the runner's own statements (TypeORM's and `manager.query`'s) through the queue. */
+  serialize(runner: QueryRunner): void {
+    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+    (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) =>
+      this.run(String(args[0]), () => query(...args));
+  }
+
+  run<T>(sql: string, send: () => Promise<T>): Promise<T> {
+    if (this.ending && !ENDING_STATEMENTS.has(sql)) {
       return Promise.reject(new Error('The request has ended: its transaction takes no more statements.'));
     }
-    counter?.record(String(args[0]));
-    const run = tail.then(
-      () => query(...args),
-      () => query(...args),
-    );
-    tail = run.catch(() => undefined);
+    this.counter?.record(sql);
+    const run = this.tail.then(send, send);
+    this.tail = run.catch(() => undefined);
     return run;
-  };
+  }
 }

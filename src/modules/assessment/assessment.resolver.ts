@@ -1,12 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { pageWindow, PageArgs, toConnection } from '../../common/connection';
+import { pageWindow, PageArgs, sameWindow, toConnection, type Page } from '../../common/connection';
+import { prefetched } from '../../common/prefetch';
 import { Locale } from '../../common/i18n';
 import { LocalizedText } from '../../common/localized-text.type';
 import { LOCALE_ARG_DESCRIPTION, localize } from '../../common/localize';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { Country } from '../country/country.entity';
 import { MonitoringCycle } from '../cycle/cycle.entity';
+import type { Evidence } from '../evidence/evidence.entity';
 import { EvidenceConnection } from '../evidence/evidence.types';
 import { Indicator } from '../indicator/indicator.entity';
 import { ReviewCommentConnection } from '../review-comment/review-comment.types';
@@ -19,6 +22,7 @@ import {
   canReviewAssessment,
   canSubmitAssessment,
 } from './assessment.policy';
+import { nestedPageWindow } from '../../common/lookahead';
 import { answerText, cycleStatusOf, getAssessment, listAssessments } from './assessment.service';
 import { AssessmentConnection, AssessmentsArgs } from './assessment.types';
 
@@ -27,14 +31,19 @@ export class AssessmentResolver {
   @Query(() => AssessmentConnection, {
     description: 'Assessments ordered by country and framework order, narrowed by the arguments given.',
   })
-  async assessments(@Args() args: AssessmentsArgs, @Ctx() ctx: RequestContext) {
+  async assessments(
+    @Args() args: AssessmentsArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const filter = {
       cycleId: args.cycleId ? assertId(args.cycleId, 'cycleId') : null,
       countryCode: args.countryCode ? assertCountryCode(args.countryCode, 'countryCode') : null,
       indicatorId: args.indicatorId ? assertId(args.indicatorId, 'indicatorId') : null,
       status: args.status ?? null,
     };
-    return toConnection(await listAssessments(ctx, filter, pageWindow(args)));
+    const evidence = nestedPageWindow(info, 'evidence');
+    return toConnection(await listAssessments(ctx, filter, pageWindow(args), { evidence }));
   }
 
   @Query(() => Assessment, {
@@ -73,7 +82,10 @@ export class AssessmentResolver {
 
   @FieldResolver(() => Indicator, { description: 'The indicator assessed.' })
   indicator(@Root() assessment: Assessment, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.indicator.byId.load(assessment.indicatorId);
+    return (
+      prefetched<Indicator>(assessment, 'indicator') ??
+      ctx.loaders.indicator.byId.load(assessment.indicatorId)
+    );
   }
 
   @FieldResolver(() => Country, { description: 'The country assessed.' })
@@ -89,9 +101,12 @@ export class AssessmentResolver {
   @FieldResolver(() => EvidenceConnection, {
     description: 'The evidence behind the assessment, oldest first.',
   })
-  async evidence(@Root() assessment: Assessment, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
-    const request = { key: assessment.id, filter: null, window: pageWindow(page) };
-    return toConnection(await ctx.loaders.evidence.pageByAssessment.load(request));
+  evidence(@Root() assessment: Assessment, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    const window = pageWindow(page);
+    const fetched = prefetched<Page<Evidence>>(assessment, 'evidence');
+    if (fetched && sameWindow(fetched.window, window)) return toConnection(fetched);
+    const request = { key: assessment.id, filter: null, window };
+    return ctx.loaders.evidence.pageByAssessment.load(request).then(toConnection);
   }
 
   @FieldResolver(() => ReviewCommentConnection, {

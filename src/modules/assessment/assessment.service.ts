@@ -2,8 +2,10 @@ import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import type { Page, PageWindow } from '../../common/connection';
 import { emptyPage, loadPages } from '../../common/paging';
+import { attachPrefetched } from '../../common/prefetch';
 import { forbidden } from '../../common/errors';
 import type { CycleStatus } from '../cycle/cycle.enums';
+import { evidencePageOf, evidencePageSelect } from '../evidence/evidence.service';
 import { Indicator } from '../indicator/indicator.entity';
 import { Assessment } from './assessment.entity';
 import { assessmentVisibilitySql, canReadAssessment } from './assessment.policy';
@@ -24,13 +26,14 @@ function withIndicators(ctx: RequestContext) {
   const columns = metadata.columns;
   return {
     select: columns.map((c) => `i.${c.databaseName} AS "${INDICATOR_PREFIX}${c.databaseName}"`).join(', '),
-    prime: (_assessment: Assessment, row: Record<string, unknown>) => {
+    prime: (assessment: Assessment, row: Record<string, unknown>) => {
       const indicator = metadata.create() as Indicator;
       for (const column of columns) {
         (indicator as unknown as Record<string, unknown>)[column.propertyName] =
           row[INDICATOR_PREFIX + column.databaseName];
       }
       ctx.loaders.indicator.byId.prime(indicator.id, indicator);
+      attachPrefetched(assessment, 'indicator', indicator);
     },
   };
 }
@@ -49,14 +52,27 @@ function filterSql(ctx: RequestContext, filter: AssessmentFilter, params: unknow
   return conditions;
 }
 
+export interface ListOptions {
+  /** Also fetch each assessment's page of evidence in this window, in the same statement. */
+  evidence?: PageWindow | null;
+}
+
+/**
+ * A page of assessments. With `evidence`, each assessment's page of evidence comes in the same statement, built
+ * as JSON in the database, and is kept on the assessment (`prefetched`): a dashboard is one statement instead of
+ * two.
+ */
 export async function listAssessments(
   ctx: RequestContext,
   filter: AssessmentFilter,
   window: PageWindow,
+  options: ListOptions = {},
 ): Promise<Page<Assessment>> {
   const params: unknown[] = [];
   const conditions = filterSql(ctx, filter, params);
   const indicators = withIndicators(ctx);
+  const evidence = options.evidence ?? null;
+  const pageSelect = evidence ? evidencePageSelect(ctx, 's.id', params, evidence) : undefined;
   const pages = await loadPages(
     ctx.db,
     Assessment,
@@ -67,9 +83,16 @@ export async function listAssessments(
       select: indicators.select,
       join: INDICATOR_JOIN,
       orderBy: ORDER,
+      pageSelect,
     },
     window,
-    indicators.prime,
+    (assessment, row) => {
+      indicators.prime(assessment, row);
+      if (evidence && row.__page) {
+        const page = evidencePageOf(ctx, row.__page as Parameters<typeof evidencePageOf>[1], evidence);
+        attachPrefetched(assessment, 'evidence', page);
+      }
+    },
   );
   return pages.get('') ?? emptyPage(window);
 }

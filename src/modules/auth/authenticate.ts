@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode } from '../../common/errors';
+import { preparedQuery } from '../../db/request-transaction';
 import { isId } from '../../common/validation';
 import { OrganisationKind } from '../organisation/organisation.enums';
 import { Role } from '../user/user.enums';
@@ -66,7 +67,8 @@ export async function authenticate(
 
   if (credential.startsWith(API_KEY_PREFIX)) {
     const prefix = credential.slice(API_KEY_PREFIX.length, API_KEY_PREFIX.length + 12);
-    const rows: Array<PrincipalRow & { key_hash: string; revoked_at: Date | null }> = await ds.query(
+    const rows: Array<PrincipalRow & { key_hash: string; revoked_at: Date | null }> = await preparedQuery(
+      ds,
       `WITH k AS (
          UPDATE api_key SET last_used_at = date_trunc('minute', now())
          WHERE prefix = $1 AND revoked_at IS NULL
@@ -101,7 +103,8 @@ export async function authenticate(
   const claims = verifyToken(secret, credential);
   if (!claims || !isId(claims.sub))
     throw unauthenticated('The sign-in token is not valid or has expired. Sign in again.');
-  const rows: PrincipalRow[] = await ds.query(
+  const rows: PrincipalRow[] = await preparedQuery(
+    ds,
     `SELECT u.id, u.token_version, u.is_active, m.role, m.organisation_id, o.kind AS organisation_kind, c.countries,
        CASE WHEN u.is_active AND u.token_version = $2 THEN
          ${settingsSql(`'user'`, 'm.role', 'c.countries::text', 'u.id', 'm.organisation_id')}

@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import type { Page, PageWindow } from '../../common/connection';
-import { loadPages } from '../../common/paging';
+import { columnsOf, hydrateJson, loadPages } from '../../common/paging';
 import { forbidden } from '../../common/errors';
 import { canReadAssessment } from '../assessment/assessment.policy';
 import { Evidence } from './evidence.entity';
@@ -26,6 +26,41 @@ export function pageEvidence(
     },
     window,
   );
+}
+
+/**
+ * The page of evidence of one assessment (`assessmentId`, an SQL expression) as JSON built in the database, for a
+ * list of assessments to fetch with its rows: `{ "total": n, "items": [row, ...] }`, the same page and
+ * visibility as `pageEvidence`. `evidencePageOf` reads it back.
+ */
+export function evidencePageSelect(
+  ctx: RequestContext,
+  assessmentId: string,
+  params: unknown[],
+  window: PageWindow,
+): string {
+  const visible = evidenceVisibilitySql(ctx.viewer, 'e', params);
+  params.push(window.offset, window.limit);
+  const [offset, limit] = [`$${params.length - 1}::bigint`, `$${params.length}::bigint`];
+  const columns = columnsOf(ctx.db.connection.getMetadata(Evidence), 'e');
+  return `json_build_object(
+      'total', (SELECT count(*) FROM evidence e WHERE e.assessment_id = ${assessmentId} AND ${visible}),
+      'items', coalesce((SELECT json_agg(p ORDER BY p.created_at, p.id) FROM (
+        SELECT ${columns} FROM evidence e WHERE e.assessment_id = ${assessmentId} AND ${visible}
+        ORDER BY e.created_at, e.id OFFSET ${offset} LIMIT ${limit}) p), '[]'::json))`;
+}
+
+export function evidencePageOf(
+  ctx: RequestContext,
+  json: { total: number; items: Array<Record<string, unknown>> },
+  window: PageWindow,
+): Page<Evidence> {
+  const metadata = ctx.db.connection.getMetadata(Evidence);
+  return {
+    items: json.items.map((item) => hydrateJson<Evidence>(metadata, item)),
+    totalCount: json.total,
+    window,
+  };
 }
 
 export function findEvidence(ctx: RequestContext, ids: readonly string[]): Promise<Evidence[]> {
