@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import type { ClientBase } from 'pg';
 import type { EntityManager, QueryRunner } from 'typeorm';
+import { BeginThenQuery } from './begin-then-query';
 import type { StatementCounter } from './statement-counter';
 
 /** The transaction of each request's entity manager, for the statements sent as prepared statements. */
@@ -74,19 +76,19 @@ export class RequestTransaction {
   /** Sends `sql` as a named prepared statement of this connection, in turn with the request's other statements. */
   preparedQuery<T>(sql: string, params: unknown[]): Promise<T[]> {
     const runner = this.runner as QueryRunner & {
-      databaseConnection: { query(config: object): Promise<{ rows: T[] }> };
+      databaseConnection: ClientBase;
     };
     const logger = runner.connection.logger;
-    return this.queue.run(sql, async () => {
+    return this.queue.run(sql, async (beginFirst) => {
       if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+      if (beginFirst) logger.logQuery(BEGIN, [], runner);
       logger.logQuery(sql, params, runner);
       try {
-        const result = await runner.databaseConnection.query({
-          name: statementName(sql),
-          text: sql,
-          values: params,
-        });
-        return result.rows;
+        const name = statementName(sql);
+        if (beginFirst)
+          return (await BeginThenQuery.send(runner.databaseConnection, name, sql, params)) as T[];
+        const result = await runner.databaseConnection.query({ name, text: sql, values: params });
+        return result.rows as T[];
       } catch (error) {
         logger.logQueryError(error as Error, sql, params, runner);
         throw new QueryFailedError(sql, params, error as Error);
@@ -140,15 +142,23 @@ export class RequestTransaction {
   }
 }
 
+const BEGIN = 'START TRANSACTION';
 const ENDING_STATEMENTS = new Set(['COMMIT', 'ROLLBACK']);
 
 /**
  * One connection runs one statement at a time. DataLoaders of one request ask concurrently; their statements
  * wait their turn here rather than in the driver, which no longer accepts queueing. Once the transaction ends,
  * only its COMMIT or ROLLBACK may run.
+ *
+ * The transaction begins with its first statement rather than on its own: `START TRANSACTION` goes out with the
+ * first prepared statement in one round trip (the sign-in of every signed-in request), or just before the first
+ * other statement; and a request that sends no statement at all (refused, or answered from the cache) costs
+ * the database nothing.
  */
 class StatementQueue {
   ending = false;
+  /** `pending`: TypeORM has begun the transaction, and nothing has been sent yet. */
+  private begin: 'none' | 'pending' | 'sent' = 'none';
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly counter?: StatementCounter) {}
@@ -157,15 +167,32 @@ class StatementQueue {
   serialize(runner: QueryRunner): void {
     const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
     (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) =>
-      this.run(String(args[0]), () => query(...args));
+      this.run(String(args[0]), async (beginFirst) => {
+        if (beginFirst) await query(BEGIN);
+        return query(...args);
+      });
   }
 
-  run<T>(sql: string, send: () => Promise<T>): Promise<T> {
+  /** Queues `sql`; `send` is told whether the transaction must begin first. */
+  run<T>(sql: string, send: (beginFirst: boolean) => Promise<T>): Promise<T> {
     if (this.ending && !ENDING_STATEMENTS.has(sql)) {
       return Promise.reject(new Error('The request has ended: its transaction takes no more statements.'));
     }
     this.counter?.record(sql);
-    const run = this.tail.then(send, send);
+    const step = (): Promise<T> => {
+      if (sql === BEGIN && this.begin === 'none') {
+        this.begin = 'pending';
+        return Promise.resolve(undefined as T);
+      }
+      if (ENDING_STATEMENTS.has(sql) && this.begin === 'pending') {
+        this.begin = 'none';
+        return Promise.resolve(undefined as T);
+      }
+      const beginFirst = this.begin === 'pending';
+      if (beginFirst) this.begin = 'sent';
+      return send(beginFirst);
+    };
+    const run = this.tail.then(step, step);
     this.tail = run.catch(() => undefined);
     return run;
   }

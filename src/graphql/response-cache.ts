@@ -12,6 +12,7 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/context';
 import type { ResponseCacheSettings } from '../config';
 import { ResponseStore, type CachedResponse } from './response-cache-store';
+import { preparedQuery } from '../db/request-transaction';
 
 /**
  * The fields whose values a published edition fixes, by type. Each is either the edition's own content, or a
@@ -104,7 +105,7 @@ export const PUBLICATION_STAMP_SQL = `SELECT md5(coalesce(string_agg(concat_ws('
   FROM monitoring_cycle c`;
 
 async function publicationStamp(db: EntityManager): Promise<string> {
-  const [row] = await db.query(PUBLICATION_STAMP_SQL);
+  const [row] = await preparedQuery<{ stamp: string }>(db, PUBLICATION_STAMP_SQL, []);
   return String(row.stamp);
 }
 
