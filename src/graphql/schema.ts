@@ -6,7 +6,7 @@ import type { IMiddleware } from 'graphql-middleware';
 import { allow, deny, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { ShieldRule } from 'graphql-shield/typings/types';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { ErrorCode } from '../common/errors';
 import type { GraphQLModule } from '../common/module';
 import { mergeRules, plumbingRules } from '../common/permissions';
@@ -54,6 +54,7 @@ export function buildTypeSchema(): GraphQLSchema {
     const resolvers = modules.flatMap((m) => m.resolvers) as unknown as Parameters<
       typeof buildSchemaSync
     >[0]['resolvers'];
+    readPlainFieldsAsProperties();
     cached = buildSchemaSync({ resolvers, validate: false });
     // type-graphql has no place to describe the root types, so their descriptions are set here.
     const query = cached.getQueryType() as { description?: string | null } | null;
@@ -71,6 +72,25 @@ export function buildTypeSchema(): GraphQLSchema {
     }
   }
   return cached;
+}
+
+/**
+ * Access control is graphql-shield's: nothing here uses type-graphql's middlewares or `@Authorized`. A field
+ * without a resolver of its own is then read as a plain property, as graphql reads it by default, rather than
+ * through a function of type-graphql's made for middlewares there are none of: for a page of assessments with
+ * their evidence, most of the fields of the answer.
+ */
+function readPlainFieldsAsProperties(): void {
+  const storage = getMetadataStorage();
+  if (
+    storage.middlewares.length > 0 ||
+    storage.authorizedFields.length > 0 ||
+    storage.authorizedResolver.length > 0
+  )
+    throw new Error('type-graphql middlewares or @Authorized are in use: plain fields need their resolvers');
+  for (const field of storage.fields) {
+    if (field.simple === undefined && field.schemaName === field.name) field.simple = true;
+  }
 }
 
 export interface SchemaOptions {
