@@ -198,6 +198,38 @@ describe('evidence fetched with its assessments', () => {
     expect(new Set(refused.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
   });
 
+  it('reads only what is asked of evidence and indicators, and the rest of the request still gets them whole', async () => {
+    // Each assessment's indicator is read twice: with its code only, on the node; and whole, later in the
+    // request, through its evidence's assessment, loaded on its own.
+    const query = `query List($cycleId: ID!) {
+      assessments(cycleId: $cycleId, countryCode: "RS", first: 100) {
+        nodes {
+          indicator { code }
+          evidence(first: 1) { nodes { title assessment { indicator { code guidance { text } } } } }
+        }
+      }
+    }`;
+    const res = await api.query(query, { cycleId: cycle['2025'] }, readers.editorRs);
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data!.assessments.nodes as Array<{
+      indicator: { code: string };
+      evidence: {
+        nodes: Array<{
+          title: string;
+          assessment: { indicator: { code: string; guidance: { text: string } } };
+        }>;
+      };
+    }>;
+    const withEvidence = nodes.filter((n) => n.evidence.nodes.length > 0);
+    expect(withEvidence.length).toBeGreaterThan(10);
+    for (const node of withEvidence) {
+      const [evidence] = node.evidence.nodes;
+      expect(evidence.title).toMatch(/\S/);
+      expect(evidence.assessment.indicator.code).toBe(node.indicator.code);
+      expect(evidence.assessment.indicator.guidance.text).toMatch(/\S/);
+    }
+  });
+
   it('keeps answering after a migration adds a column to a table its prepared statements read', async () => {
     const variables = { cycleId: cycle['2025'], countryCode: 'RS', first: 20 };
     const before = await list(variables, readers.editorRs);

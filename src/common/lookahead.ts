@@ -23,20 +23,32 @@ import type {
  * uses it to fetch a nested list together with its parents, in the same statement.
  */
 export function argumentsBelow(info: GraphQLResolveInfo, path: string[]): Array<Record<string, unknown>> {
+  const found = fieldNodesBelow(info, path);
+  const definition = fieldDefinitionAt(info, path);
+  return definition ? found.map((node) => getArgumentValues(definition, node, info.variableValues)) : [];
+}
+
+/** The field nodes the operation has at `path` below the field being resolved, through fragments. */
+function fieldNodesBelow(info: GraphQLResolveInfo, path: string[]): FieldNode[] {
   let nodes: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) {
+    nodes = nodes.flatMap((node) => (node.selectionSet ? fieldsNamed(info, node.selectionSet, name) : []));
+    if (nodes.length === 0) return [];
+  }
+  return [...nodes];
+}
+
+function fieldDefinitionAt(info: GraphQLResolveInfo, path: string[]): GraphQLField<unknown, unknown> | null {
   let type: GraphQLType = info.returnType;
   let field: GraphQLField<unknown, unknown> | undefined;
   for (const name of path) {
     const parent: GraphQLNamedType | undefined = getNamedType(type);
-    if (!isObjectType(parent)) return [];
+    if (!isObjectType(parent)) return null;
     field = parent.getFields()[name];
-    if (!field) return [];
-    nodes = nodes.flatMap((node) => (node.selectionSet ? fieldsNamed(info, node.selectionSet, name) : []));
-    if (nodes.length === 0) return [];
+    if (!field) return null;
     type = field.type;
   }
-  const definition = field as GraphQLField<unknown, unknown>;
-  return nodes.map((node) => getArgumentValues(definition, node, info.variableValues));
+  return field ?? null;
 }
 
 /**
@@ -56,6 +68,62 @@ export function nestedPageWindow(info: GraphQLResolveInfo, field: string): PageW
     return windows.every((w) => JSON.stringify(w) === first) ? windows[0] : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * The names of the fields the operation selects on the nodes of the nested list `field` of every node of the
+ * connection being resolved (through `nodes` or `edges { node }` at both levels), all its aliases together; null
+ * when it does not ask for the list. `__typename` is left out.
+ */
+export function nestedNodeFields(info: GraphQLResolveInfo, field: string): Set<string> | null {
+  const lists = [
+    ...fieldNodesBelow(info, ['nodes', field]),
+    ...fieldNodesBelow(info, ['edges', 'node', field]),
+  ];
+  if (lists.length === 0) return null;
+  const names = new Set<string>();
+  for (const list of lists) {
+    if (!list.selectionSet) continue;
+    const nodes = [
+      ...fieldsNamed(info, list.selectionSet, 'nodes'),
+      ...fieldsNamed(info, list.selectionSet, 'edges').flatMap((edges) =>
+        edges.selectionSet ? fieldsNamed(info, edges.selectionSet, 'node') : [],
+      ),
+    ];
+    for (const node of nodes) {
+      if (node.selectionSet) collectNames(info, node.selectionSet, names);
+    }
+  }
+  names.delete('__typename');
+  return names;
+}
+
+/**
+ * The names of the fields the operation selects on `field` (an object) of every node of the connection being
+ * resolved, all its aliases together; null when it does not ask for it.
+ */
+export function nodeFieldsOf(info: GraphQLResolveInfo, field: string): Set<string> | null {
+  const found = [
+    ...fieldNodesBelow(info, ['nodes', field]),
+    ...fieldNodesBelow(info, ['edges', 'node', field]),
+  ];
+  if (found.length === 0) return null;
+  const names = new Set<string>();
+  for (const node of found) if (node.selectionSet) collectNames(info, node.selectionSet, names);
+  names.delete('__typename');
+  return names;
+}
+
+function collectNames(info: GraphQLResolveInfo, selectionSet: SelectionSetNode, names: Set<string>): void {
+  for (const selection of selectionSet.selections) {
+    if (!included(info, selection)) continue;
+    if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) collectNames(info, selection.selectionSet, names);
+    else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment) collectNames(info, fragment.selectionSet, names);
+    }
   }
 }
 

@@ -22,7 +22,7 @@ import {
   canReviewAssessment,
   canSubmitAssessment,
 } from './assessment.policy';
-import { nestedPageWindow } from '../../common/lookahead';
+import { nestedNodeFields, nestedPageWindow, nodeFieldsOf } from '../../common/lookahead';
 import { answerText, cycleStatusOf, getAssessment, listAssessments } from './assessment.service';
 import { AssessmentConnection, AssessmentsArgs } from './assessment.types';
 
@@ -43,7 +43,12 @@ export class AssessmentResolver {
       status: args.status ?? null,
     };
     const evidence = nestedPageWindow(info, 'evidence');
-    return toConnection(await listAssessments(ctx, filter, pageWindow(args), { evidence }));
+    const options = {
+      evidence,
+      evidenceFields: evidence && nestedNodeFields(info, 'evidence'),
+      indicatorFields: nodeFieldsOf(info, 'indicator'),
+    };
+    return toConnection(await listAssessments(ctx, filter, pageWindow(args), options));
   }
 
   @Query(() => Assessment, {

@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import type { Page, PageWindow } from '../../common/connection';
-import { emptyPage, loadPages } from '../../common/paging';
+import { emptyPage, loadPages, propertiesForFields } from '../../common/paging';
 import { attachPrefetched } from '../../common/prefetch';
 import { forbidden } from '../../common/errors';
 import type { CycleStatus } from '../cycle/cycle.enums';
@@ -14,6 +14,11 @@ import type { AssessmentFilter } from './assessment.types';
 const INDICATOR_JOIN = 'JOIN indicator i ON i.id = t.indicator_id';
 const ORDER = 't.country_code, i.position, t.id';
 const INDICATOR_PREFIX = '__i_';
+const INDICATOR_RELATED: Record<string, string[]> = {
+  area: ['areaId'],
+  frameworkVersion: ['frameworkVersionId'],
+  standards: ['id'],
+};
 
 /**
  * The indicator's columns beside each assessment's: the list joins the indicator anyway for its order, so a page
@@ -21,9 +26,10 @@ const INDICATOR_PREFIX = '__i_';
  * these indicators: a cycle only uses a published framework version, and an assessment only that version's
  * indicators (both held by triggers).
  */
-function withIndicators(ctx: RequestContext) {
+function withIndicators(ctx: RequestContext, fields: Set<string> | null = null) {
   const metadata = ctx.db.connection.getMetadata(Indicator);
-  const columns = metadata.columns;
+  const properties = propertiesForFields(metadata, fields, ['id'], INDICATOR_RELATED);
+  const columns = metadata.columns.filter((c) => !properties || properties.has(c.propertyName));
   return {
     select: columns.map((c) => `i.${c.databaseName} AS "${INDICATOR_PREFIX}${c.databaseName}"`).join(', '),
     prime: (assessment: Assessment, row: Record<string, unknown>) => {
@@ -32,7 +38,8 @@ function withIndicators(ctx: RequestContext) {
         (indicator as unknown as Record<string, unknown>)[column.propertyName] =
           row[INDICATOR_PREFIX + column.databaseName];
       }
-      ctx.loaders.indicator.byId.prime(indicator.id, indicator);
+      // Only a whole indicator may serve the rest of the request.
+      if (!properties) ctx.loaders.indicator.byId.prime(indicator.id, indicator);
       attachPrefetched(assessment, 'indicator', indicator);
     },
   };
@@ -55,6 +62,9 @@ function filterSql(ctx: RequestContext, filter: AssessmentFilter, params: unknow
 export interface ListOptions {
   /** Also fetch each assessment's page of evidence in this window, in the same statement. */
   evidence?: PageWindow | null;
+  /** The fields asked of each evidence, of each indicator: only the columns they need are read. */
+  evidenceFields?: Set<string> | null;
+  indicatorFields?: Set<string> | null;
 }
 
 /**
@@ -70,9 +80,11 @@ export async function listAssessments(
 ): Promise<Page<Assessment>> {
   const params: unknown[] = [];
   const conditions = filterSql(ctx, filter, params);
-  const indicators = withIndicators(ctx);
+  const indicators = withIndicators(ctx, options.indicatorFields ?? null);
   const evidence = options.evidence ?? null;
-  const pageSelect = evidence ? evidencePageSelect(ctx, 's.id', params, evidence) : undefined;
+  const pageSelect = evidence
+    ? evidencePageSelect(ctx, 's.id', params, evidence, options.evidenceFields ?? null)
+    : undefined;
   const pages = await loadPages(
     ctx.db,
     Assessment,

@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import type { Page, PageWindow } from '../../common/connection';
-import { columnsOf, hydrateJson, loadPages } from '../../common/paging';
+import { columnsOf, hydrateJson, loadPages, propertiesForFields } from '../../common/paging';
 import { forbidden } from '../../common/errors';
 import { canReadAssessment } from '../assessment/assessment.policy';
 import { Evidence } from './evidence.entity';
@@ -28,21 +28,32 @@ export function pageEvidence(
   );
 }
 
+// What the code reads of evidence whatever is asked (ordering, visibility), and what its other fields read.
+const ALWAYS = ['id', 'assessmentId', 'countryCode', 'confidentiality', 'createdAt'];
+const RELATED: Record<string, string[]> = {
+  assessment: ['assessmentId'],
+  country: ['countryCode'],
+  file: ['id', 'fileKey', 'fileName', 'fileMime', 'fileSize', 'fileSha256'],
+};
+
 /**
  * The page of evidence of one assessment (`assessmentId`, an SQL expression) as JSON built in the database, for a
  * list of assessments to fetch with its rows: `{ "total": n, "items": [row, ...] }`, the same page and
- * visibility as `pageEvidence`. `evidencePageOf` reads it back.
+ * visibility as `pageEvidence`. With `fields` (the GraphQL fields asked of each evidence) only the columns they
+ * need are built. `evidencePageOf` reads it back.
  */
 export function evidencePageSelect(
   ctx: RequestContext,
   assessmentId: string,
   params: unknown[],
   window: PageWindow,
+  fields: Set<string> | null = null,
 ): string {
   const visible = evidenceVisibilitySql(ctx.viewer, 'e', params);
   params.push(window.offset, window.limit);
   const [offset, limit] = [`$${params.length - 1}::bigint`, `$${params.length}::bigint`];
-  const columns = columnsOf(ctx.db.connection.getMetadata(Evidence), 'e');
+  const metadata = ctx.db.connection.getMetadata(Evidence);
+  const columns = columnsOf(metadata, 'e', propertiesForFields(metadata, fields, ALWAYS, RELATED));
   return `json_build_object(
       'total', (SELECT count(*) FROM evidence e WHERE e.assessment_id = ${assessmentId} AND ${visible}),
       'items', coalesce((SELECT json_agg(p ORDER BY p.created_at, p.id) FROM (
