@@ -38,6 +38,8 @@ import { registerGraphiqlRoutes } from './modules/graphiql/graphiql.routes';
 import { isDatabaseUnavailable } from './common/db-errors';
 import { availabilityPlugin } from './graphql/availability';
 import { responseCachePlugin } from './graphql/response-cache';
+import { cachedReads } from './graphql/response-cache-route';
+import { ResponseStore } from './graphql/response-cache-store';
 import { requestTransactionPlugin } from './graphql/request-transaction.plugin';
 import { registerHealthRoutes } from './http/health.routes';
 import { resolveJwtSecret } from './modules/auth/token';
@@ -148,6 +150,7 @@ export async function createServer(
   const limiter = createRateLimiter(config.rateLimit);
   await limiter.ready();
   const httpServer = http.createServer(app);
+  const responseStore = new ResponseStore(config.responseCache);
   const apollo = new ApolloServer<RequestContext>({
     // Operations run compiled by graphql-jit rather than interpreted by graphql-js (see jit-executor.ts).
     gateway: compiledExecution(buildExecutableSchema()),
@@ -172,7 +175,7 @@ export async function createServer(
       availabilityPlugin,
       loginRateLimitPlugin(limiter),
       observabilityPlugin(logger, metrics),
-      responseCachePlugin(config.responseCache),
+      responseCachePlugin(config.responseCache, responseStore),
     ],
   });
   await apollo.start();
@@ -196,6 +199,7 @@ export async function createServer(
     graphqlContentType(),
     graphqlBody(config.graphql.maxBodyBytes),
     graphqlBodyErrors(config.graphql.maxBodyBytes),
+    cachedReads({ dataSource, auth, settings: config.responseCache, store: responseStore, logger, metrics }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const started = process.hrtime.bigint();

@@ -94,6 +94,29 @@ describe('response cache of published editions', () => {
     ).toBe(serbian.text);
   });
 
+  it('answers a hit with the same bytes and headers whether it sends the stored bytes or Apollo does', async () => {
+    await send(api, PUBLISHED, { cycleId: cycle['2024'] });
+    // A POST for application/json is answered with the stored bytes; one that prefers the GraphQL media type
+    // goes through Apollo, which chooses the media type.
+    const stored = await send(api, PUBLISHED, { cycleId: cycle['2024'] });
+    const apollo = await send(
+      api,
+      PUBLISHED,
+      { cycleId: cycle['2024'] },
+      {
+        accept: 'application/graphql-response+json',
+      },
+    );
+    expectShared(stored, 'hit');
+    expectShared(apollo, 'hit');
+    expect(stored.text).toBe(apollo.text);
+    expect(stored.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(apollo.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
+    for (const name of ['etag', 'cache-control', 'vary', 'x-sql-statements'])
+      expect([name, stored.headers.get(name)]).toEqual([name, apollo.headers.get(name)]);
+    expect(stored.headers.get('x-request-id')).toMatch(/\S/);
+  });
+
   it('answers 304 without a body to a matching If-None-Match, with POST or GET', async () => {
     const fresh = await send(api, PUBLISHED, { cycleId: cycle['2024'] });
     const etag = fresh.headers.get('etag')!;

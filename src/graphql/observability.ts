@@ -14,6 +14,8 @@ export interface Metrics {
   requests: Counter<'operation_type' | 'operation_name' | 'outcome'>;
   duration: Histogram<'operation_type' | 'outcome'>;
   errors: Counter<'code'>;
+  /** The `operation_name` label of an operation: its name, while there are few enough of them. */
+  operationLabel(name: string | null): string;
 }
 
 /** The pg Pool behind TypeORM's postgres driver; only the counters read here. */
@@ -45,8 +47,17 @@ export function createMetrics(dataSource: DataSource): Metrics {
   poolGauge('db_pool_connections', 'Connections the database pool holds.', (p) => p.totalCount);
   poolGauge('db_pool_idle_connections', 'Pooled connections not in use.', (p) => p.idleCount);
   poolGauge('db_pool_waiting_clients', 'Queries waiting for a pooled connection.', (p) => p.waitingCount);
+  const knownNames = new Set<string>();
   return {
     registry,
+    operationLabel(name) {
+      if (!name) return 'anonymous';
+      if (!OPERATION_NAME_RE.test(name)) return 'other';
+      if (knownNames.has(name)) return name;
+      if (knownNames.size >= MAX_OPERATION_NAMES) return 'other';
+      knownNames.add(name);
+      return name;
+    },
     requests: new Counter({
       name: 'graphql_requests_total',
       help: 'GraphQL requests by operation and outcome (success or error).',
@@ -100,15 +111,6 @@ function viewerFields(ctx: RequestContext | undefined): Record<string, unknown> 
  * their values, which may be passwords, tokens or e-mail addresses.
  */
 export function observabilityPlugin(logger: Logger, metrics: Metrics): ApolloServerPlugin<RequestContext> {
-  const knownNames = new Set<string>();
-  const nameLabel = (name: string | null): string => {
-    if (!name) return 'anonymous';
-    if (!OPERATION_NAME_RE.test(name)) return 'other';
-    if (knownNames.has(name)) return name;
-    if (knownNames.size >= MAX_OPERATION_NAMES) return 'other';
-    knownNames.add(name);
-    return name;
-  };
   return {
     async requestDidStart({ request, contextValue }) {
       const started = process.hrtime.bigint();
@@ -131,7 +133,7 @@ export function observabilityPlugin(logger: Logger, metrics: Metrics): ApolloSer
           const status = response.http.status ?? 200;
           metrics.requests.inc({
             operation_type: operationType,
-            operation_name: nameLabel(operationName),
+            operation_name: metrics.operationLabel(operationName),
             outcome,
           });
           metrics.duration.observe({ operation_type: operationType, outcome }, seconds);

@@ -11,7 +11,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/context';
 import type { ResponseCacheSettings } from '../config';
-import { ResponseStore, type CachedResponse } from './response-cache-store';
+import type { ResponseStore, CachedResponse } from './response-cache-store';
 import { preparedQuery } from '../db/request-transaction';
 
 /**
@@ -104,7 +104,7 @@ export const PUBLICATION_STAMP_SQL = `SELECT md5(coalesce(string_agg(concat_ws('
   ) AS stamp
   FROM monitoring_cycle c`;
 
-async function publicationStamp(db: EntityManager): Promise<string> {
+export async function publicationStamp(db: EntityManager): Promise<string> {
   const [row] = await preparedQuery<{ stamp: string }>(db, PUBLICATION_STAMP_SQL, []);
   return String(row.stamp);
 }
@@ -134,13 +134,28 @@ export function selectsEditionFieldsOnly(schema: GraphQLSchema, document: Docume
   return only;
 }
 
+/**
+ * The key of a response: the query's text (by Apollo's hash of it), the operation named, the variables and the
+ * language. The same text and name select the same operation, so the key needs no parsing.
+ */
+export function responseKey(
+  queryHash: string,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  locale: string,
+): string {
+  return createHash('sha256')
+    .update(JSON.stringify([queryHash, operationName ?? null, variables ?? {}, locale]))
+    .digest('base64url');
+}
+
 /** A strong validator of the exact bytes sent. */
 function etagOf(body: string): string {
   return `"${createHash('sha256').update(body).digest('base64url')}"`;
 }
 
 /** `If-None-Match` against the response's validator, by the weak comparison that the header calls for. */
-function noneMatch(header: string | undefined, etag: string): boolean {
+export function noneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
@@ -152,6 +167,21 @@ function serialise(result: FormattedExecutionResult): string {
 }
 
 const PRIVATE = 'private, no-store';
+
+/** The headers of a response anyone may share: its validator, how long to keep it, and what it varies by. */
+export function sharedHeaderList(
+  settings: ResponseCacheSettings,
+  etag: string,
+  cache: 'hit' | 'miss',
+): Array<[string, string]> {
+  return [
+    ['etag', etag],
+    ['cache-control', `public, max-age=${settings.maxAgeSeconds}`],
+    ['vary', VARY],
+    ['x-cache', cache],
+  ];
+}
+
 // Shared caches must keep the anonymous answer apart from the signed-in one and each language apart.
 const VARY = 'Authorization, Accept-Language';
 
@@ -164,17 +194,12 @@ const VARY = 'Authorization, Accept-Language';
  * response carries a strong `ETag` and `Cache-Control: public`, and a matching `If-None-Match` gets 304 with no
  * body; every other response says `private, no-store`.
  */
-export function responseCachePlugin(settings: ResponseCacheSettings): ApolloServerPlugin<RequestContext> {
-  const store = new ResponseStore(settings);
-  const publicControl = `public, max-age=${settings.maxAgeSeconds}`;
-
+export function responseCachePlugin(
+  settings: ResponseCacheSettings,
+  store: ResponseStore,
+): ApolloServerPlugin<RequestContext> {
   const sharedHeaders = (etag: string, cache: 'hit' | 'miss') =>
-    new HeaderMap([
-      ['etag', etag],
-      ['cache-control', publicControl],
-      ['vary', VARY],
-      ['x-cache', cache],
-    ]);
+    new HeaderMap(sharedHeaderList(settings, etag, cache));
 
   return {
     async requestDidStart({ request, contextValue }) {
@@ -192,16 +217,7 @@ export function responseCachePlugin(settings: ResponseCacheSettings): ApolloServ
             return null;
           }
           if (!store.enabled) return null;
-          key = createHash('sha256')
-            .update(
-              JSON.stringify([
-                queryHash,
-                request.operationName ?? operation.name?.value ?? null,
-                request.variables ?? {},
-                contextValue.locale,
-              ]),
-            )
-            .digest('base64url');
+          key = responseKey(queryHash ?? '', request.operationName, request.variables, contextValue.locale);
           stamp = await publicationStamp(contextValue.db);
           const cached: CachedResponse | undefined = store.get(key);
           if (!cached) return null;
