@@ -51,6 +51,20 @@ function fieldDefinitionAt(info: GraphQLResolveInfo, path: string[]): GraphQLFie
   return field ?? null;
 }
 
+/** The field nodes of `field` on every node of the connection being resolved: `nodes` and `edges { node }`. */
+function onEveryNode(info: GraphQLResolveInfo, field: string): FieldNode[] {
+  return [...fieldNodesBelow(info, ['nodes', field]), ...fieldNodesBelow(info, ['edges', 'node', field])];
+}
+
+/** The names of the fields selected on `nodes`, all together, without `__typename`; null when there are none. */
+function namesSelectedOn(info: GraphQLResolveInfo, nodes: FieldNode[]): Set<string> | null {
+  if (nodes.length === 0) return null;
+  const names = new Set<string>();
+  for (const node of nodes) if (node.selectionSet) collectNames(info, node.selectionSet, names);
+  names.delete('__typename');
+  return names;
+}
+
 /**
  * The window in which the operation asks for `field` (a paged list) of every node of the connection being
  * resolved (through `nodes` or `edges { node }`), when it asks for it with one window; else null, and the
@@ -72,31 +86,22 @@ export function nestedPageWindow(info: GraphQLResolveInfo, field: string): PageW
 }
 
 /**
- * The names of the fields the operation selects on the nodes of the nested list `field` of every node of the
+ * The names of the fields the operation selects on the items of the nested list `field` of every node of the
  * connection being resolved (through `nodes` or `edges { node }` at both levels), all its aliases together; null
- * when it does not ask for the list. `__typename` is left out.
+ * when it does not ask for the list.
  */
 export function nestedNodeFields(info: GraphQLResolveInfo, field: string): Set<string> | null {
-  const lists = [
-    ...fieldNodesBelow(info, ['nodes', field]),
-    ...fieldNodesBelow(info, ['edges', 'node', field]),
-  ];
+  const lists = onEveryNode(info, field);
   if (lists.length === 0) return null;
-  const names = new Set<string>();
-  for (const list of lists) {
-    if (!list.selectionSet) continue;
-    const nodes = [
+  const items = lists.flatMap((list) => {
+    if (!list.selectionSet) return [];
+    const edges = fieldsNamed(info, list.selectionSet, 'edges');
+    return [
       ...fieldsNamed(info, list.selectionSet, 'nodes'),
-      ...fieldsNamed(info, list.selectionSet, 'edges').flatMap((edges) =>
-        edges.selectionSet ? fieldsNamed(info, edges.selectionSet, 'node') : [],
-      ),
+      ...edges.flatMap((edge) => (edge.selectionSet ? fieldsNamed(info, edge.selectionSet, 'node') : [])),
     ];
-    for (const node of nodes) {
-      if (node.selectionSet) collectNames(info, node.selectionSet, names);
-    }
-  }
-  names.delete('__typename');
-  return names;
+  });
+  return namesSelectedOn(info, items) ?? new Set();
 }
 
 /**
@@ -104,15 +109,7 @@ export function nestedNodeFields(info: GraphQLResolveInfo, field: string): Set<s
  * resolved, all its aliases together; null when it does not ask for it.
  */
 export function nodeFieldsOf(info: GraphQLResolveInfo, field: string): Set<string> | null {
-  const found = [
-    ...fieldNodesBelow(info, ['nodes', field]),
-    ...fieldNodesBelow(info, ['edges', 'node', field]),
-  ];
-  if (found.length === 0) return null;
-  const names = new Set<string>();
-  for (const node of found) if (node.selectionSet) collectNames(info, node.selectionSet, names);
-  names.delete('__typename');
-  return names;
+  return namesSelectedOn(info, onEveryNode(info, field));
 }
 
 function collectNames(info: GraphQLResolveInfo, selectionSet: SelectionSetNode, names: Set<string>): void {
