@@ -1,12 +1,8 @@
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Express, Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
+import type { Express, Request } from 'express';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config';
-import type { RequestContext } from '../../common/context';
-import { ErrorCode } from '../../common/errors';
-import { createRequestContext } from '../../common/request-context';
 import { createFileStorage } from '../../common/storage/create-file-storage';
 import type { FileStorage } from '../../common/storage/storage';
 import { isId } from '../../common/validation';
@@ -22,7 +18,7 @@ import {
 } from './evidence-file.service';
 import { detectFileType } from './evidence-file.sniff';
 import { spoolUpload, UploadAbortedError, UploadTooLargeError } from './evidence-file.upload';
-import { failedForUnavailableDatabase, UNAVAILABLE_MESSAGE } from '../../http/unavailable';
+import { routeHandler } from '../../http/route-handler';
 
 const STATUS: Record<EvidenceFileErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -41,14 +37,6 @@ export interface EvidenceFileRoutesOptions {
   auth: AuthSettings;
   /** Where files go; by default the store FILE_STORAGE names. */
   storage?: FileStorage;
-}
-
-function sendError(res: Response, status: number, code: string, message: string): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  res.status(status).set('Cache-Control', 'no-store').json({ error: { code, message } });
 }
 
 function fail(code: EvidenceFileErrorCode, message: string): never {
@@ -92,34 +80,16 @@ export function registerEvidenceFileRoutes(app: Express, options: EvidenceFileRo
   const spoolDir = path.join(config.dataDir, 'uploads');
   const maxBytes = config.evidenceFileMaxBytes;
 
-  const handle =
-    (work: (req: Request, res: Response, ctx: RequestContext) => Promise<void>) =>
-    async (req: Request, res: Response) => {
-      let ctx: RequestContext | null = null;
-      try {
-        ctx = await createRequestContext(dataSource, auth, req.headers);
-        res.set('x-request-id', ctx.requestId);
-        await work(req, res, ctx);
-        await ctx.transaction.commit();
-      } catch (error) {
-        await ctx?.transaction.rollback();
-        if (error instanceof UploadAbortedError) {
-          res.destroy();
-        } else if (error instanceof EvidenceFileError) {
-          sendError(res, STATUS[error.code], error.code, error.message);
-        } else if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
-          sendError(res, 401, ErrorCode.UNAUTHENTICATED, error.message);
-        } else if (failedForUnavailableDatabase(error)) {
-          if (!res.headersSent) res.set('Retry-After', '5');
-          sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE);
-        } else {
-          process.stderr.write(
-            `[error] ${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-          );
-          sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
-        }
-      }
-    };
+  const handle = routeHandler({
+    dataSource,
+    auth,
+    failureOf: (error) => {
+      if (error instanceof UploadAbortedError) return 'abort';
+      if (error instanceof EvidenceFileError)
+        return { status: STATUS[error.code], error: { code: error.code, message: error.message } };
+      return null;
+    },
+  });
 
   app.put(
     '/evidence/:id/file',

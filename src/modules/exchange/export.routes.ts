@@ -4,9 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import { badUserInput, ErrorCode } from '../../common/errors';
 import { LOCALE_TAGS, type LocaleTag } from '../../common/i18n';
-import { createRequestContext } from '../../common/request-context';
 import { assertCountryCode, assertId } from '../../common/validation';
-import { StatementCounter } from '../../db/statement-counter';
 import type { AuthSettings } from '../auth/auth.settings';
 import { exportAssessments } from './export-assessments.service';
 import { exportComparison } from './export-comparison.service';
@@ -20,7 +18,7 @@ import {
   type ExportFormat,
 } from './export.write';
 import { SHEETS } from './exchange.columns';
-import { failedForUnavailableDatabase, UNAVAILABLE_MESSAGE } from '../../http/unavailable';
+import { routeHandler, sendRouteError } from '../../http/route-handler';
 
 export interface ExportRoutesOptions {
   dataSource: DataSource;
@@ -181,10 +179,6 @@ function chooseCsvTable(endpoint: Endpoint, query: Query) {
   return choice;
 }
 
-function sendError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).set('Cache-Control', 'no-store').json({ error: { code, message } });
-}
-
 /** Keeps a file name to characters every system and header accepts. */
 function safeName(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]/g, '_');
@@ -196,14 +190,13 @@ async function serve(
   req: Request,
   res: Response,
   ctx: RequestContext,
-  statements: StatementCounter,
 ): Promise<void> {
   const query = readQuery(req, endpoint.params);
   // A workbook holds every table, but a wrong ?table= is still a mistake worth saying.
   const csvTable = chooseCsvTable(endpoint, query);
   const document = await endpoint.build(ctx, query);
   if (!document) {
-    sendError(res, 404, ErrorCode.NOT_FOUND, endpoint.notFound);
+    sendRouteError(res, 404, { code: ErrorCode.NOT_FOUND, message: endpoint.notFound });
     return;
   }
   let body: Buffer;
@@ -225,7 +218,7 @@ async function serve(
     'Content-Disposition': `attachment; filename="${safeName(fileName)}"`,
     'Cache-Control': 'private, no-store',
     'X-Content-Type-Options': 'nosniff',
-    'x-sql-statements': String(statements.count),
+    'x-sql-statements': String(ctx.statements.count),
   });
   res.send(body);
 }
@@ -236,33 +229,21 @@ async function serve(
  * services and read rules as GraphQL, so a file holds nothing its reader could not query.
  */
 export function registerExportRoutes(app: Express, options: ExportRoutesOptions): void {
-  const { dataSource, auth } = options;
+  const handle = routeHandler({
+    ...options,
+    failureOf: (error) => {
+      const code = error instanceof GraphQLError ? String(error.extensions.code ?? '') : '';
+      return STATUS[code]
+        ? { status: STATUS[code], error: { code, message: (error as Error).message } }
+        : null;
+    },
+  });
   for (const endpoint of ENDPOINTS) {
     for (const format of ['csv', 'xlsx'] as const) {
-      app.get(`/exports/${endpoint.name}.${format}`, async (req: Request, res: Response) => {
-        const statements = new StatementCounter();
-        let ctx: RequestContext | null = null;
-        try {
-          ctx = await createRequestContext(dataSource, auth, req.headers, statements);
-          res.set('x-request-id', ctx.requestId);
-          await serve(endpoint, format, req, res, ctx, statements);
-          await ctx.transaction.commit();
-        } catch (error) {
-          await ctx?.transaction.rollback();
-          const code = error instanceof GraphQLError ? String(error.extensions.code ?? '') : '';
-          if (STATUS[code]) {
-            sendError(res, STATUS[code], code, (error as GraphQLError).message);
-          } else if (failedForUnavailableDatabase(error)) {
-            if (!res.headersSent) res.set('Retry-After', '5');
-            sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE);
-          } else {
-            process.stderr.write(
-              `[error] ${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-            );
-            sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
-          }
-        }
-      });
+      app.get(
+        `/exports/${endpoint.name}.${format}`,
+        handle((req, res, ctx) => serve(endpoint, format, req, res, ctx)),
+      );
     }
   }
 }

@@ -1,10 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { Express, Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
+import type { Express, Request } from 'express';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/context';
-import { ErrorCode } from '../../common/errors';
-import { createRequestContext } from '../../common/request-context';
 import { isId } from '../../common/validation';
 import type { AuthSettings } from '../auth/auth.settings';
 import { editsCountry, hasRole } from '../auth/viewer';
@@ -14,7 +11,7 @@ import { importAssessments } from './import-assessments.service';
 import { importFrameworkVersion } from './import-framework.service';
 import { ImportError, type ImportErrorCode } from './import.errors';
 import { checkMediaType, detectFormat, readSpreadsheet, type ParsedBook } from './import.parse';
-import { failedForUnavailableDatabase, UNAVAILABLE_MESSAGE } from '../../http/unavailable';
+import { routeHandler } from '../../http/route-handler';
 
 /** Far more than a country's assessments or a framework take, even with long narratives. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -40,14 +37,6 @@ export interface ImportRoutesOptions {
 
 /** The client went away before the body was complete; there is nobody left to answer. */
 class BodyAbortedError extends Error {}
-
-function sendError(res: Response, status: number, body: Record<string, unknown>): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  res.status(status).set('Cache-Control', 'no-store').json({ error: body });
-}
 
 /**
  * Reads the body into memory up to `limit` bytes. Past the limit it refuses, but goes on reading and dropping
@@ -125,36 +114,19 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
     return readSpreadsheet(format, body, csvSheetName);
   };
 
-  const handle =
-    (work: (req: Request, res: Response, ctx: RequestContext) => Promise<void>) =>
-    async (req: Request, res: Response) => {
-      let ctx: RequestContext | null = null;
-      try {
-        ctx = await createRequestContext(dataSource, auth, req.headers);
-        res.set('x-request-id', ctx.requestId);
-        await work(req, res, ctx);
-        await ctx.transaction.commit();
-      } catch (error) {
-        await ctx?.transaction.rollback();
-        if (!req.complete) req.resume();
-        if (error instanceof BodyAbortedError) {
-          res.destroy();
-        } else if (error instanceof ImportError) {
-          const problems = error.code === 'INVALID_ROWS' ? { problems: error.problems } : {};
-          sendError(res, STATUS[error.code], { code: error.code, message: error.message, ...problems });
-        } else if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
-          sendError(res, 401, { code: ErrorCode.UNAUTHENTICATED, message: error.message });
-        } else if (failedForUnavailableDatabase(error)) {
-          if (!res.headersSent) res.set('Retry-After', '5');
-          sendError(res, 503, { code: ErrorCode.SERVICE_UNAVAILABLE, message: UNAVAILABLE_MESSAGE });
-        } else {
-          process.stderr.write(
-            `[error] ${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-          );
-          sendError(res, 500, { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error.' });
-        }
-      }
-    };
+  const handle = routeHandler({
+    dataSource,
+    auth,
+    failureOf: (error) => {
+      if (error instanceof BodyAbortedError) return 'abort';
+      if (!(error instanceof ImportError)) return null;
+      const problems = error.code === 'INVALID_ROWS' ? { problems: error.problems } : {};
+      return { status: STATUS[error.code], error: { code: error.code, message: error.message, ...problems } };
+    },
+    afterFailure: (req) => {
+      if (!req.complete) req.resume();
+    },
+  });
 
   app.post(
     '/imports/assessments',
