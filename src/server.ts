@@ -46,6 +46,7 @@ import { resolveJwtSecret } from './modules/auth/token';
 import { createLogger, type Logger } from './common/logger';
 import {
   createMetrics,
+  faultFields,
   observabilityPlugin,
   recordRefusedRequest,
   registerMetricsRoute,
@@ -105,22 +106,6 @@ export function formatError(config: Pick<AppConfig, 'nodeEnv' | 'graphql'>, logg
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
-  };
-}
-
-/**
- * The type, message and stack of a fault: not its other properties, which for a failed query are its SQL
- * parameters (e-mail addresses, password hashes).
- */
-function faultFields(error: unknown): Record<string, unknown> {
-  const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
-  if (!(original instanceof Error)) return { message: String(original) };
-  const code = (original as { code?: unknown }).code;
-  return {
-    type: original.constructor.name,
-    message: original.message,
-    ...(typeof code === 'string' ? { code } : {}),
-    stack: original.stack,
   };
 }
 
@@ -188,10 +173,10 @@ export async function createServer(
   // Files, exports and imports count against the same limits as /graphql; imports against their own too.
   app.use(['/evidence', '/exports'], rateLimitRoutes(limiter, auth.jwtSecret));
   app.use('/imports', rateLimitImports(limiter, auth.jwtSecret));
-  registerEvidenceFileRoutes(app, { config, dataSource, auth });
-  registerExportRoutes(app, { dataSource, auth });
+  registerEvidenceFileRoutes(app, { config, dataSource, auth, logger });
+  registerExportRoutes(app, { dataSource, auth, logger });
   registerResultsRoutes(app);
-  registerImportRoutes(app, { dataSource, auth });
+  registerImportRoutes(app, { dataSource, auth, logger });
   registerGraphiqlRoutes(app, config);
   app.use(
     '/graphql',

@@ -52,6 +52,16 @@ describe('request logs and metrics', () => {
     return { status: res.status, body: await res.json(), requestId: res.headers.get('x-request-id')! };
   }
 
+  /** A route's line is written once its work is done, which may be just after its client has the answer. */
+  async function lineFor(predicate: (line: Record<string, any>) => boolean) {
+    for (let waited = 0; waited < 2000; waited += 20) {
+      const found = lines.find(predicate);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return undefined;
+  }
+
   const requestLine = (requestId: string) =>
     lines.find((l) => l.requestId === requestId && l.msg.startsWith('graphql request'));
 
@@ -120,6 +130,52 @@ describe('request logs and metrics', () => {
     expect(everything).not.toContain(DEMO_PASSWORD);
     expect(everything).not.toContain(token);
     expect(everything).not.toContain(email);
+  });
+
+  it('logs each request to the plain HTTP routes (an export here), and a fault there with its stack', async () => {
+    const [{ id: cycleId }] = await db.dataSource.query(
+      `SELECT id FROM monitoring_cycle WHERE code = '2024'`,
+    );
+    const ok = await fetch(`${base}/exports/comparison.csv?cycleId=${cycleId}`);
+    expect(ok.status).toBe(200);
+    const okId = ok.headers.get('x-request-id')!;
+    expect(await lineFor((l) => l.requestId === okId && l.msg === 'http request')).toMatchObject({
+      viewer: 'anonymous',
+      method: 'GET',
+      route: '/exports/comparison.csv',
+      status: 200,
+      statements: Number(ok.headers.get('x-sql-statements')),
+    });
+
+    const refused = await fetch(`${base}/exports/comparison.csv?cycleId=${cycleId}`, {
+      headers: { authorization: 'Bearer not-a-token' },
+    });
+    expect(refused.status).toBe(401);
+    const refusedId = refused.headers.get('x-request-id')!;
+    expect(await lineFor((l) => l.requestId === refusedId && l.msg === 'http request')).toMatchObject({
+      status: 401,
+      statements: 0,
+    });
+
+    // The published comparison is read from its edition: with the table gone, the read fails in the driver.
+    await db.dataSource.query(`ALTER TABLE edition RENAME TO edition_away`);
+    let failed: Response;
+    try {
+      failed = await fetch(`${base}/exports/comparison.csv?cycleId=${cycleId}`);
+    } finally {
+      await db.dataSource.query(`ALTER TABLE edition_away RENAME TO edition`);
+    }
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({
+      error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error.' },
+    });
+    const failedId = failed.headers.get('x-request-id')!;
+    const fault = await lineFor((l) => l.requestId === failedId && l.level === 'error');
+    expect(fault).toMatchObject({ msg: 'internal server error', error: { type: 'QueryFailedError' } });
+    expect(fault!.error.stack).toMatch(/\n\s+at /);
+    expect(await lineFor((l) => l.requestId === failedId && l.msg === 'http request failed')).toMatchObject({
+      status: 500,
+    });
   });
 
   it('logs a fault with its stack under the request id while the client reads only "Internal server error."', async () => {

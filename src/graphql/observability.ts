@@ -93,7 +93,23 @@ export function requestIdOf(error: unknown): string | undefined {
 }
 
 /** Who asked, by id only: never a name, an e-mail address or a credential. */
-function viewerFields(ctx: RequestContext | undefined): Record<string, unknown> {
+/**
+ * The type, message and stack of a fault: not its other properties, which for a failed query are its SQL
+ * parameters (e-mail addresses, password hashes).
+ */
+export function faultFields(error: unknown): Record<string, unknown> {
+  const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
+  if (!(original instanceof Error)) return { message: String(original) };
+  const code = (original as { code?: unknown }).code;
+  return {
+    type: original.constructor.name,
+    message: original.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    stack: original.stack,
+  };
+}
+
+export function viewerFields(ctx: RequestContext | undefined): Record<string, unknown> {
   const viewer = ctx?.viewer;
   if (!viewer || viewer.kind === 'anonymous') return { viewer: 'anonymous' };
   return viewer.kind === 'user'

@@ -3,8 +3,10 @@ import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../common/context';
 import { ErrorCode } from '../common/errors';
-import { createRequestContext } from '../common/request-context';
+import { createRequestContext, requestIdFrom } from '../common/request-context';
 import type { AuthSettings } from '../modules/auth/auth.settings';
+import type { Logger } from '../common/logger';
+import { faultFields, viewerFields } from '../graphql/observability';
 import { failedForUnavailableDatabase, UNAVAILABLE_MESSAGE } from './unavailable';
 
 /** How a route answers one of its own errors: a status and the `error` body, or `abort` when its client left. */
@@ -13,6 +15,7 @@ export type RouteFailure = { status: number; error: Record<string, unknown> } | 
 export interface RouteHandlerOptions {
   dataSource: DataSource;
   auth: AuthSettings;
+  logger: Logger;
   /** The route's own errors: how to answer those it knows, null for the rest. */
   failureOf(error: unknown): RouteFailure | null;
   /** Runs after a failure, before the answer (to drain what is left of a request body, say). */
@@ -32,40 +35,71 @@ export function sendRouteError(res: Response, status: number, error: Record<stri
  * Wraps the plain HTTP routes (files, exports, imports) as /graphql runs its operations: each request has its
  * own context and transaction, committed when the work is done and rolled back when it fails. A failure is
  * answered by the route's own errors first, then as UNAUTHENTICATED (401), an unavailable database (503 with
- * Retry-After) or a fault (500, its details only in the server's log).
+ * Retry-After) or a fault (500, its details only in the server's log). Every request gets a log line.
  */
 export function routeHandler(options: RouteHandlerOptions) {
-  const { dataSource, auth } = options;
+  const { dataSource, auth, logger } = options;
   return (work: (req: Request, res: Response, ctx: RequestContext) => Promise<void>): RequestHandler =>
     async (req, res) => {
+      const started = process.hrtime.bigint();
       let ctx: RequestContext | null = null;
+      let failure: unknown = null;
       try {
         ctx = await createRequestContext(dataSource, auth, req.headers);
         res.set('x-request-id', ctx.requestId);
         await work(req, res, ctx);
         await ctx.transaction.commit();
       } catch (error) {
+        failure = error;
+        // Refused before its context was made (a bad token, the database away): it still gets a request id.
+        if (!ctx && !res.headersSent) res.set('x-request-id', requestIdFrom(req.headers));
         await ctx?.transaction.rollback();
         options.afterFailure?.(req);
-        const known = options.failureOf(error);
-        if (known === 'abort') {
-          res.destroy();
-        } else if (known) {
-          sendRouteError(res, known.status, known.error);
-        } else if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
-          sendRouteError(res, 401, { code: ErrorCode.UNAUTHENTICATED, message: error.message });
-        } else if (failedForUnavailableDatabase(error)) {
-          if (!res.headersSent) res.set('Retry-After', '5');
-          sendRouteError(res, 503, { code: ErrorCode.SERVICE_UNAVAILABLE, message: UNAVAILABLE_MESSAGE });
-        } else {
-          process.stderr.write(
-            `[error] ${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-          );
-          sendRouteError(res, 500, {
-            code: ErrorCode.INTERNAL_SERVER_ERROR,
-            message: 'Internal server error.',
-          });
-        }
+        answerFailure(options, req, res, error);
       }
+      logRequest(logger, { req, res, ctx, started, failure });
     };
+}
+
+function answerFailure(options: RouteHandlerOptions, req: Request, res: Response, error: unknown): void {
+  const known = options.failureOf(error);
+  if (known === 'abort') {
+    res.destroy();
+  } else if (known) {
+    sendRouteError(res, known.status, known.error);
+  } else if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
+    sendRouteError(res, 401, { code: ErrorCode.UNAUTHENTICATED, message: error.message });
+  } else if (failedForUnavailableDatabase(error)) {
+    if (!res.headersSent) res.set('Retry-After', '5');
+    sendRouteError(res, 503, { code: ErrorCode.SERVICE_UNAVAILABLE, message: UNAVAILABLE_MESSAGE });
+  } else {
+    sendRouteError(res, 500, { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error.' });
+  }
+}
+
+/**
+ * One log line per request, as /graphql has: who asked which route, the answer's status, how long it took and
+ * how many statements it sent; a fault also gets its type, message and stack, which its client never reads.
+ */
+function logRequest(
+  logger: Logger,
+  done: { req: Request; res: Response; ctx: RequestContext | null; started: bigint; failure: unknown },
+): void {
+  const { req, res, ctx, started, failure } = done;
+  const requestId = ctx?.requestId ?? String(res.getHeader('x-request-id'));
+  const status = res.statusCode;
+  if (failure !== null && status === 500)
+    logger.error({ requestId, error: faultFields(failure) }, 'internal server error');
+  const line = {
+    requestId,
+    ...viewerFields(ctx ?? undefined),
+    method: req.method,
+    route: (req.route as { path?: string } | undefined)?.path ?? req.path,
+    status,
+    ...(res.writableFinished ? {} : { aborted: true }),
+    durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+    statements: ctx?.statements.count ?? 0,
+  };
+  if (status >= 500) logger.warn(line, 'http request failed');
+  else logger.info(line, 'http request');
 }

@@ -19,6 +19,7 @@ import {
 import { detectFileType } from './evidence-file.sniff';
 import { spoolUpload, UploadAbortedError, UploadTooLargeError } from './evidence-file.upload';
 import { routeHandler } from '../../http/route-handler';
+import type { Logger } from '../../common/logger';
 
 const STATUS: Record<EvidenceFileErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -35,6 +36,7 @@ export interface EvidenceFileRoutesOptions {
   config: AppConfig;
   dataSource: DataSource;
   auth: AuthSettings;
+  logger: Logger;
   /** Where files go; by default the store FILE_STORAGE names. */
   storage?: FileStorage;
 }
@@ -83,6 +85,7 @@ export function registerEvidenceFileRoutes(app: Express, options: EvidenceFileRo
   const handle = routeHandler({
     dataSource,
     auth,
+    logger: options.logger,
     failureOf: (error) => {
       if (error instanceof UploadAbortedError) return 'abort';
       if (error instanceof EvidenceFileError)

@@ -19,10 +19,12 @@ import {
 } from './export.write';
 import { SHEETS } from './exchange.columns';
 import { routeHandler, sendRouteError } from '../../http/route-handler';
+import type { Logger } from '../../common/logger';
 
 export interface ExportRoutesOptions {
   dataSource: DataSource;
   auth: AuthSettings;
+  logger: Logger;
 }
 
 const STATUS: Record<string, number> = {

@@ -12,6 +12,7 @@ import { importFrameworkVersion } from './import-framework.service';
 import { ImportError, type ImportErrorCode } from './import.errors';
 import { checkMediaType, detectFormat, readSpreadsheet, type ParsedBook } from './import.parse';
 import { routeHandler } from '../../http/route-handler';
+import type { Logger } from '../../common/logger';
 
 /** Far more than a country's assessments or a framework take, even with long narratives. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -31,6 +32,7 @@ const STATUS: Record<ImportErrorCode, number> = {
 export interface ImportRoutesOptions {
   dataSource: DataSource;
   auth: AuthSettings;
+  logger: Logger;
   /** The largest body accepted; IMPORT_MAX_BYTES by default. */
   maxBytes?: number;
 }
@@ -117,6 +119,7 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
   const handle = routeHandler({
     dataSource,
     auth,
+    logger: options.logger,
     failureOf: (error) => {
       if (error instanceof BodyAbortedError) return 'abort';
       if (!(error instanceof ImportError)) return null;
