@@ -17,17 +17,6 @@ import type {
   SelectionSetNode,
 } from 'graphql';
 
-/**
- * The argument sets with which the operation asks for a field below the one being resolved, reached by `path`
- * (field names, aliases aside) through fragments, with variables and `@skip`/`@include` applied. A resolver
- * uses it to fetch a nested list together with its parents, in the same statement.
- */
-export function argumentsBelow(info: GraphQLResolveInfo, path: string[]): Array<Record<string, unknown>> {
-  const found = fieldNodesBelow(info, path);
-  const definition = fieldDefinitionAt(info, path);
-  return definition ? found.map((node) => getArgumentValues(definition, node, info.variableValues)) : [];
-}
-
 /** The field nodes the operation has at `path` below the field being resolved, through fragments. */
 function fieldNodesBelow(info: GraphQLResolveInfo, path: string[]): FieldNode[] {
   let nodes: readonly FieldNode[] = info.fieldNodes;
@@ -71,10 +60,11 @@ function namesSelectedOn(info: GraphQLResolveInfo, nodes: FieldNode[]): Set<stri
  * field is left to load on its own (an alias with other arguments, or arguments the field itself will refuse).
  */
 export function nestedPageWindow(info: GraphQLResolveInfo, field: string): PageWindow | null {
-  const asked = [
-    ...argumentsBelow(info, ['nodes', field]),
-    ...argumentsBelow(info, ['edges', 'node', field]),
-  ];
+  // Variables resolved and `@skip`/`@include` applied, as graphql-js reads the arguments of each field node.
+  const definition = fieldDefinitionAt(info, ['nodes', field]);
+  const asked = definition
+    ? onEveryNode(info, field).map((node) => getArgumentValues(definition, node, info.variableValues))
+    : [];
   if (asked.length === 0) return null;
   try {
     const windows = asked.map((args) => pageWindow(args as PageArgs));

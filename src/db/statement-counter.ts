@@ -6,13 +6,10 @@ import type { Logger, QueryRunner } from 'typeorm';
  */
 export class StatementCounter {
   count = 0;
-  readonly statements: string[] = [];
 
   /** Counts `query` unless it is transaction control. */
   record(query: string): void {
-    if (isBookkeeping(query)) return;
-    this.count += 1;
-    this.statements.push(query);
+    if (!isBookkeeping(query)) this.count += 1;
   }
 }
 

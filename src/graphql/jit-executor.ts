@@ -1,12 +1,12 @@
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import {
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Compiled = CompiledQuery | ExecutionResult;
