@@ -4,7 +4,7 @@ import { answerFor } from './data/answers';
 import { indicators } from './data/framework';
 import { countries, partnerEditorEmail } from './data/tenants';
 import type { CountryCode, SeedIndicator } from './data/types';
-import type { SeededFramework } from './seed';
+import type { SeededFramework } from './seeded';
 
 type Status = 'DRAFT' | 'SUBMITTED' | 'CHANGES_REQUESTED' | 'APPROVED' | 'PUBLISHED';
 

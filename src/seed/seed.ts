@@ -4,6 +4,7 @@ import { hashPassword } from '../modules/auth/password';
 import { createEdition } from '../modules/edition/edition.service';
 import { insertMany } from './bulk';
 import { seedAssessments } from './seed-assessments';
+import type { SeededFramework } from './seeded';
 import { areas, indicators, scoreLevels } from './data/framework';
 import { standards } from './data/standards';
 import { countries, DEMO_PASSWORD, organisations, users } from './data/tenants';
@@ -107,11 +108,6 @@ async function seedStandards(m: EntityManager): Promise<Map<string, string>> {
       byNaturalKey.get(`${s.instrument}|${s.countryCode ?? ''}|${s.reference}`) as string,
     ]),
   );
-}
-
-export interface SeededFramework {
-  versionId: string;
-  indicatorIds: Map<string, string>;
 }
 
 /** The regional framework, version 2024.1. A version a cycle uses is frozen, so an existing one is only read. */

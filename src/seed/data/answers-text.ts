@@ -1,5 +1,5 @@
 /**
- * Phrases, value ranges and templates used by the answer generator (answers.ts).
+ * Phrases, value ranges and templates used by the answer generator (answers.ts and its answers-*.ts parts).
  */
 import type { CountryCode, SeedIndicator } from './types';
 import type { Dialect } from './answers-countries';

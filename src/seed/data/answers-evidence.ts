@@ -1,0 +1,228 @@
+/** Evidence attached to the generated answers: which sources back each indicator, and how each is cited. */
+import type { Level, SeedEvidence } from './types';
+import type { Ctx } from './answers-context';
+import type { DocRef } from './answers-documents';
+import { pick, rand } from './answers-random';
+
+type EvidenceId =
+  | 'criminalCode'
+  | 'foreignersLaw'
+  | 'procedures'
+  | 'strategy'
+  | 'coordinatorReport'
+  | 'rapporteurReport'
+  | 'statistics'
+  | 'policeStatistics'
+  | 'courtStatistics'
+  | 'labourReport'
+  | 'courtDecision'
+  | 'shelterVisit'
+  | 'survivorInterview'
+  | 'officialInterview'
+  | 'caseFiles'
+  | 'greta'
+  | 'tip'
+  | 'ecReport';
+
+const evidenceBySubTheme: Record<string, EvidenceId[]> = {
+  'PREV-AWR': ['coordinatorReport', 'strategy', 'officialInterview'],
+  'PREV-VUL': ['rapporteurReport', 'officialInterview', 'coordinatorReport'],
+  'PREV-DEM': ['labourReport', 'officialInterview', 'rapporteurReport'],
+  'PROT-ID': ['procedures', 'statistics', 'officialInterview'],
+  'PROT-AST': ['shelterVisit', 'survivorInterview', 'statistics'],
+  'PROT-CHD': ['statistics', 'officialInterview', 'rapporteurReport'],
+  'PROT-MIG': ['foreignersLaw', 'policeStatistics', 'officialInterview'],
+  'PROS-LEG': ['criminalCode', 'officialInterview'],
+  'PROS-INV': ['policeStatistics', 'courtDecision', 'officialInterview'],
+  'PROS-JUD': ['courtStatistics', 'courtDecision', 'survivorInterview'],
+  'PROS-REM': ['courtDecision', 'caseFiles', 'survivorInterview'],
+  'PART-COORD': ['coordinatorReport', 'strategy', 'officialInterview'],
+  'PART-CSO': ['officialInterview', 'coordinatorReport', 'strategy'],
+  'PART-DATA': ['statistics', 'coordinatorReport', 'rapporteurReport'],
+  'PART-INT': ['policeStatistics', 'officialInterview', 'coordinatorReport'],
+};
+
+const evidenceByIndicator: Record<string, EvidenceId[]> = {
+  'PART-3.3': ['coordinatorReport', 'strategy', 'rapporteurReport'],
+  'PART-4.3': ['greta', 'coordinatorReport', 'officialInterview'],
+  'PROS-4.1': ['criminalCode', 'caseFiles'],
+  'PROS-4.3': ['courtDecision', 'caseFiles', 'officialInterview'],
+};
+
+const primaryEvidence: Record<string, EvidenceId> = {
+  'PREV-3.1': 'criminalCode',
+  'PROT-1.3': 'statistics',
+  'PROT-1.4': 'statistics',
+  'PROT-2.1': 'statistics',
+  'PROT-2.4': 'foreignersLaw',
+  'PROT-4.1': 'foreignersLaw',
+  'PROS-3.1': 'courtStatistics',
+  'PROS-4.1': 'criminalCode',
+  'PART-1.4': 'rapporteurReport',
+  'PART-4.3': 'greta',
+};
+
+const generalEvidence: EvidenceId[] = ['greta', 'tip', 'ecReport'];
+
+/** A date in the reporting year, as YYYY-MM-DD. */
+function dateIn(py: number, r: number, fromMonth = 1, toMonth = 12): string {
+  const month = fromMonth + Math.floor(r * (toMonth - fromMonth + 1));
+  const day = 1 + Math.floor(rand(r, 'day') * 28);
+  return `${py}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function fromDoc(
+  kind: SeedEvidence['kind'],
+  doc: DocRef,
+  date: string | null,
+  reliability: Level,
+): SeedEvidence {
+  return { kind, ...doc, date, reliability, confidentiality: 'PUBLIC' };
+}
+
+function buildEvidence(ctx: Ctx, id: EvidenceId, r: number): SeedEvidence {
+  const { p, py, cc } = ctx;
+  switch (id) {
+    case 'criminalCode':
+      return fromDoc('LAW', p.criminalCode, null, 'HIGH');
+    case 'foreignersLaw':
+      return fromDoc('LAW', p.foreignersLaw, null, 'HIGH');
+    case 'procedures':
+      return fromDoc(p.procedures.kind, p.procedures, null, 'HIGH');
+    case 'strategy':
+      return fromDoc('POLICY', p.strategy, null, 'HIGH');
+    case 'coordinatorReport':
+      return fromDoc('REPORT', p.coordinatorReport(py - 1), dateIn(py, r, 3, 7), 'MEDIUM');
+    case 'rapporteurReport':
+      return fromDoc('REPORT', p.rapporteurReport(py - 1), dateIn(py, r, 3, 6), 'HIGH');
+    case 'statistics':
+      return fromDoc('STATISTICS', p.statistics(py), `${py}-12-31`, r < 0.6 ? 'HIGH' : 'MEDIUM');
+    case 'policeStatistics':
+      return fromDoc('STATISTICS', p.policeStatistics(py), `${py}-12-31`, 'MEDIUM');
+    case 'courtStatistics':
+      return fromDoc('STATISTICS', p.courtStatistics(py - 1), dateIn(py, r, 4, 9), 'HIGH');
+    case 'labourReport':
+      return fromDoc('REPORT', p.labourReport(py - 1), dateIn(py, r, 2, 5), 'MEDIUM');
+    case 'courtDecision': {
+      const court = pick(p.courts, r);
+      const caseYear = r < 0.5 ? py - 1 : py;
+      const n = 10 + Math.floor(rand(r, 'case') * 480);
+      return {
+        kind: 'COURT_DECISION',
+        title: `${court}, judgment in a trafficking case (anonymised)`,
+        citation: `${court}, ${p.caseNumber(n, caseYear % 100)}`,
+        url: null,
+        date: dateIn(py, rand(r, 'date')),
+        language: p.docLanguage,
+        issuingInstitution: court,
+        reliability: 'HIGH',
+        confidentiality: 'PARTNERS',
+      };
+    }
+    case 'shelterVisit':
+      return {
+        kind: 'MONITORING_VISIT',
+        title: `Monitoring visit to ${p.shelterVisited}`,
+        citation: `Visit notes, ${p.ngo}`,
+        url: null,
+        date: dateIn(py, r),
+        language: p.locale,
+        issuingInstitution: p.ngo,
+        reliability: 'MEDIUM',
+        confidentiality: 'PARTNERS',
+      };
+    case 'survivorInterview':
+      return {
+        kind: 'INTERVIEW',
+        title: 'Interview with a survivor of trafficking (anonymised)',
+        citation: `Interview record ${cc}-S-${String(1 + Math.floor(r * 40)).padStart(2, '0')}/${py}`,
+        url: null,
+        date: dateIn(py, r),
+        language: p.locale,
+        issuingInstitution: p.ngo,
+        reliability: 'MEDIUM',
+        confidentiality: 'INTERNAL',
+      };
+    case 'officialInterview':
+      return {
+        kind: 'INTERVIEW',
+        title: `Interview with representatives of the ${p.institutions[ctx.role]}`,
+        citation: `Interview notes, ${p.ngo}`,
+        url: null,
+        date: dateIn(py, r),
+        language: p.locale,
+        issuingInstitution: p.ngo,
+        reliability: 'MEDIUM',
+        confidentiality: 'PARTNERS',
+      };
+    case 'caseFiles':
+      return {
+        kind: 'OTHER',
+        title: `Case files of the legal aid programme of ${p.ngo} (anonymised summary)`,
+        citation: null,
+        url: null,
+        date: `${py}-12-31`,
+        language: p.locale,
+        issuingInstitution: p.ngo,
+        reliability: 'MEDIUM',
+        confidentiality: 'INTERNAL',
+      };
+    case 'greta':
+      return {
+        kind: 'REPORT',
+        title: `GRETA Evaluation Report on ${p.name}: third evaluation round`,
+        citation:
+          'Council of Europe, GRETA, third evaluation round report (thematic focus: access to justice and effective remedies for victims of trafficking)',
+        url: p.gretaPage,
+        date: null,
+        language: 'en',
+        issuingInstitution:
+          'Council of Europe – Group of Experts on Action against Trafficking in Human Beings (GRETA)',
+        reliability: 'HIGH',
+        confidentiality: 'PUBLIC',
+      };
+    case 'tip':
+      return {
+        kind: 'REPORT',
+        title: `${py} Trafficking in Persons Report: ${p.name}`,
+        citation: `U.S. Department of State, ${py} Trafficking in Persons Report, country narrative`,
+        url: `https://www.state.gov/reports/${py}-trafficking-in-persons-report/${p.tipSlug}/`,
+        date: tipDates[py] ?? null,
+        language: 'en',
+        issuingInstitution: 'U.S. Department of State',
+        reliability: 'MEDIUM',
+        confidentiality: 'PUBLIC',
+      };
+    case 'ecReport':
+      return {
+        kind: 'REPORT',
+        title: `${p.name} ${py} Report (Commission Staff Working Document)`,
+        citation: 'European Commission, enlargement package, chapter 24: justice, freedom and security',
+        url: 'https://neighbourhood-enlargement.ec.europa.eu/',
+        date: enlargementPackageDates[py] ?? null,
+        language: 'en',
+        issuingInstitution: 'European Commission',
+        reliability: 'MEDIUM',
+        confidentiality: 'PUBLIC',
+      };
+  }
+}
+
+/** Release dates of the U.S. Trafficking in Persons Report. */
+const tipDates: Record<number, string> = { 2023: '2023-06-15', 2024: '2024-06-24' };
+/** Adoption dates of the European Commission's enlargement package. */
+const enlargementPackageDates: Record<number, string> = { 2023: '2023-11-08', 2024: '2024-10-30' };
+
+export function evidenceFor(ctx: Ctx): SeedEvidence[] {
+  const pool = evidenceByIndicator[ctx.ind.code] ??
+    evidenceBySubTheme[ctx.ind.areaCode] ?? ['officialInterview', 'coordinatorReport'];
+  const primary = primaryEvidence[ctx.ind.code] ?? pool[0] ?? 'officialInterview';
+  const candidates = [...pool, ...generalEvidence].filter((id) => id !== primary);
+  const count = 1 + Math.floor(rand(ctx.seed, ctx.cc, ctx.ind.code, ctx.year, 'evidence-count') * 3);
+  const chosen: EvidenceId[] = [primary];
+  for (let i = 0; chosen.length < count && i < 10; i++) {
+    const id = pick(candidates, rand(ctx.seed, ctx.cc, ctx.ind.code, ctx.year, 'evidence', i));
+    if (!chosen.includes(id)) chosen.push(id);
+  }
+  return chosen.map((id, i) => buildEvidence(ctx, id, rand(ctx.seed, ctx.cc, ctx.ind.code, ctx.year, id, i)));
+}
