@@ -40,7 +40,7 @@ export interface AppConfig {
   graphql: GraphQLLimits;
   rateLimit: RateLimitSettings;
   webhook: WebhookSettings;
-  /** The store of anonymous responses read from published editions (src/graphql/response-cache.ts). */
+  /** The store of anonymous responses read from published editions (src/pipeline/response-cache/response-cache.ts). */
   responseCache: ResponseCacheSettings;
 }
 
@@ -59,7 +59,7 @@ export interface GraphQLLimits {
   /** GRAPHQL_MAX_BODY_BYTES: largest JSON body of a request to /graphql. */
   maxBodyBytes: number;
   /**
-   * GRAPHQL_MAX_COST: largest estimated cost, list sizes counted (src/graphql/query-measure.ts). The default lets
+   * GRAPHQL_MAX_COST: largest estimated cost, list sizes counted (src/pipeline/limits/query-measure.ts). The default lets
    * the README's framework query through (about 12.5 million: 50 frameworks × 10 areas × 10 sub-themes × 100
    * indicators × 10 standards) and refuses three connections of 100 nested under lists.
    */

@@ -13,9 +13,9 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import type { RequestContext } from './common/context';
 import { ErrorCode } from './common/errors';
-import { createRequestContext, requestIdFrom } from './common/request-context';
-import { limitErrorFor, queryLimitRules } from './graphql/limits';
-import { loginRateLimitPlugin, setCallerAddress } from './graphql/login-rate-limit';
+import { createRequestContext, requestIdFrom } from './pipeline/context/request-context';
+import { limitErrorFor, queryLimitRules } from './pipeline/limits/query-limits';
+import { loginRateLimitPlugin, setCallerAddress } from './pipeline/rate-limit/login-rate-limit';
 import {
   clientAddress,
   createRateLimiter,
@@ -23,11 +23,11 @@ import {
   rateLimitImports,
   rateLimitRequests,
   rateLimitRoutes,
-} from './graphql/rate-limit';
-import { readsFromReplica } from './graphql/replica-routing';
-import { graphqlBody, graphqlBodyErrors, graphqlContentType } from './graphql/request-body';
+} from './pipeline/rate-limit/rate-limit';
+import { readsFromReplica } from './pipeline/execution/replica-routing';
+import { graphqlBody, graphqlBodyErrors, graphqlContentType } from './pipeline/limits/request-body';
 import { buildExecutableSchema } from './graphql/schema';
-import { compiledExecution } from './graphql/jit-executor';
+import { compiledExecution } from './pipeline/execution/jit-executor';
 import { homePage } from './home-page';
 import type { AuthSettings } from './modules/auth/auth.settings';
 import { registerEvidenceFileRoutes } from './modules/evidence/evidence-file.routes';
@@ -36,12 +36,13 @@ import { registerResultsRoutes } from './modules/results/results.routes';
 import { registerImportRoutes } from './modules/exchange/import.routes';
 import { registerGraphiqlRoutes } from './modules/graphiql/graphiql.routes';
 import { isDatabaseUnavailable } from './common/db-errors';
-import { availabilityPlugin } from './graphql/availability';
-import { responseCachePlugin } from './graphql/response-cache';
-import { cachedReads } from './graphql/response-cache-route';
-import { ResponseStore } from './graphql/response-cache-store';
-import { requestTransactionPlugin } from './graphql/request-transaction.plugin';
-import { registerHealthRoutes } from './http/health.routes';
+import { availabilityPlugin } from './pipeline/execution/availability';
+import { responseCachePlugin } from './pipeline/response-cache/response-cache';
+import { cachedReads } from './pipeline/response-cache/response-cache-route';
+import { ResponseStore } from './pipeline/response-cache/response-cache-store';
+import { requestTransactionPlugin } from './pipeline/execution/request-transaction.plugin';
+import { registerHealthRoutes } from './pipeline/http/health.routes';
+import { routeRunner } from './pipeline/http/route-handler';
 import { resolveJwtSecret } from './modules/auth/token';
 import { createLogger, type Logger } from './common/logger';
 import {
@@ -51,7 +52,7 @@ import {
   recordRefusedRequest,
   registerMetricsRoute,
   requestIdOf,
-} from './graphql/observability';
+} from './pipeline/observability/observability';
 
 export interface AppServer {
   httpServer: http.Server;
@@ -173,10 +174,11 @@ export async function createServer(
   // Files, exports and imports count against the same limits as /graphql; imports against their own too.
   app.use(['/evidence', '/exports'], rateLimitRoutes(limiter, auth.jwtSecret));
   app.use('/imports', rateLimitImports(limiter, auth.jwtSecret));
-  registerEvidenceFileRoutes(app, { config, dataSource, auth, logger });
-  registerExportRoutes(app, { dataSource, auth, logger });
+  const routes = routeRunner({ dataSource, auth, logger });
+  registerEvidenceFileRoutes(app, { config, routes });
+  registerExportRoutes(app, { routes });
   registerResultsRoutes(app);
-  registerImportRoutes(app, { dataSource, auth, logger });
+  registerImportRoutes(app, { routes });
   registerGraphiqlRoutes(app, config);
   app.use(
     '/graphql',

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getIntrospectionQuery, Kind, parse, validate, type GraphQLError } from 'graphql';
 import { ConfigError, loadConfig } from '../src/config';
-import { queryLimitRules } from '../src/graphql/limits';
-import { clientAddress } from '../src/graphql/rate-limit';
-import { MemoryCounterStore } from '../src/graphql/rate-limit-store';
+import { queryLimitRules } from '../src/pipeline/limits/query-limits';
+import { clientAddress } from '../src/pipeline/rate-limit/rate-limit';
+import { MemoryCounterStore } from '../src/pipeline/rate-limit/rate-limit-store';
 import { buildTypeSchema } from '../src/graphql/schema';
 
 const defaults = loadConfig({}).graphql;

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../src/config';
-import { ResponseStore } from '../src/graphql/response-cache-store';
+import { ResponseStore } from '../src/pipeline/response-cache/response-cache-store';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { signIn, startTestServer, type TestServer } from './support/server';
 

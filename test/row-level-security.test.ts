@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { createRequestContext } from '../src/common/request-context';
+import { createRequestContext } from '../src/pipeline/context/request-context';
 import { saveAssessment } from '../src/modules/assessment/assessment-save.service';
 import { createEvidence } from '../src/modules/evidence/evidence-edit.service';
 import { Role } from '../src/modules/user/user.enums';

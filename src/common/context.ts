@@ -2,10 +2,17 @@ import type { EntityManager } from 'typeorm';
 import type { RequestTransaction } from '../db/request-transaction';
 import type { StatementCounter } from '../db/statement-counter';
 import type { LocaleTag } from './i18n';
-import type { Loaders } from '../graphql/loaders';
-import type { ResponseCacheScope } from '../graphql/response-cache-scope';
+import type { ResponseCacheScope } from './response-cache-scope';
 import type { Viewer } from '../modules/auth/viewer';
 import type { AuthSettings } from '../modules/auth/auth.settings';
+
+/**
+ * The per-request DataLoaders, one group per module. Each module's `*.loader.ts` adds its group to this interface
+ * (declaration merging) and src/modules/loaders.ts builds them: the context names no module's loaders itself, so
+ * the services that take a context do not import, through it, the loaders that call them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by each module's loader file
+export interface Loaders {}
 
 /** Everything a resolver and a service know about the request they serve. */
 export interface RequestContext {

@@ -1,31 +1,39 @@
-import type { RequestContext } from '../common/context';
-import { createAssessmentLoaders } from '../modules/assessment/assessment.loader';
-import { createCountryLoaders } from '../modules/country/country.loader';
-import { createCycleLoaders } from '../modules/cycle/cycle.loader';
-import { createEditionLoaders } from '../modules/edition/edition.loader';
-import { createEvidenceLoaders } from '../modules/evidence/evidence.loader';
-import { createFrameworkLoaders } from '../modules/framework/framework.loader';
-import { createIndicatorLoaders } from '../modules/indicator/indicator.loader';
-import { createOrganisationLoaders } from '../modules/organisation/organisation.loader';
-import { createReviewCommentLoaders } from '../modules/review-comment/review-comment.loader';
-import { createStandardLoaders } from '../modules/standard/standard.loader';
-import { createUserLoaders } from '../modules/user/user.loader';
+import type { Loaders, RequestContext } from '../common/context';
+import { createAssessmentLoaders } from './assessment/assessment.loader';
+import { createCountryLoaders } from './country/country.loader';
+import { createCycleLoaders } from './cycle/cycle.loader';
+import { createEditionLoaders } from './edition/edition.loader';
+import { createEvidenceLoaders } from './evidence/evidence.loader';
+import { createFrameworkLoaders } from './framework/framework.loader';
+import { createIndicatorLoaders } from './indicator/indicator.loader';
+import { createOrganisationLoaders } from './organisation/organisation.loader';
+import { createReviewCommentLoaders } from './review-comment/review-comment.loader';
+import { createStandardLoaders } from './standard/standard.loader';
+import { createUserLoaders } from './user/user.loader';
+
+/**
+ * Every module's loader factory under the name its `*.loader.ts` gives it in `Loaders`. Typed as a complete
+ * table, so a module that declares a loader group but is not listed here fails the type check.
+ */
+const loaderFactories: { [Name in keyof Loaders]: (ctx: RequestContext) => Loaders[Name] } = {
+  assessment: createAssessmentLoaders,
+  country: createCountryLoaders,
+  cycle: createCycleLoaders,
+  edition: createEditionLoaders,
+  evidence: createEvidenceLoaders,
+  framework: createFrameworkLoaders,
+  indicator: createIndicatorLoaders,
+  organisation: createOrganisationLoaders,
+  reviewComment: createReviewCommentLoaders,
+  standard: createStandardLoaders,
+  user: createUserLoaders,
+};
 
 /** Creates the DataLoaders of one request. They cache for that request only, never across users. */
-export function createLoaders(ctx: RequestContext) {
-  return {
-    assessment: createAssessmentLoaders(ctx),
-    country: createCountryLoaders(ctx),
-    cycle: createCycleLoaders(ctx),
-    edition: createEditionLoaders(ctx),
-    evidence: createEvidenceLoaders(ctx),
-    framework: createFrameworkLoaders(ctx),
-    indicator: createIndicatorLoaders(ctx),
-    organisation: createOrganisationLoaders(ctx),
-    reviewComment: createReviewCommentLoaders(ctx),
-    standard: createStandardLoaders(ctx),
-    user: createUserLoaders(ctx),
-  };
+export function createLoaders(ctx: RequestContext): Loaders {
+  const loaders = {} as Record<keyof Loaders, unknown>;
+  for (const name of Object.keys(loaderFactories) as Array<keyof Loaders>) {
+    loaders[name] = loaderFactories[name](ctx);
+  }
+  return loaders as Loaders;
 }
-
-export type Loaders = ReturnType<typeof createLoaders>;

@@ -7,7 +7,7 @@ import {
   isObjectType,
   Kind,
 } from 'graphql';
-import { pageWindow, type PageArgs, type PageWindow } from './connection';
+import { pageWindow, type PageArgs, type PageWindow } from '../connection';
 import type {
   FieldNode,
   GraphQLField,

@@ -17,3 +17,9 @@ export function createAssessmentLoaders(ctx: RequestContext) {
     ),
   };
 }
+
+declare module '../../common/context' {
+  interface Loaders {
+    assessment: ReturnType<typeof createAssessmentLoaders>;
+  }
+}

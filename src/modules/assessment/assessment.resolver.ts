@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { pageWindow, PageArgs, sameWindow, toConnection, type Page } from '../../common/connection';
-import { prefetched } from '../../common/prefetch';
+import { nestedNodeFields, nestedPageWindow, nodeFieldsOf, prefetched } from '../../common/fast-read';
 import { Locale } from '../../common/i18n';
 import { LocalizedText } from '../../common/localized-text.type';
 import { LOCALE_ARG_DESCRIPTION, localize } from '../../common/localize';
@@ -22,7 +22,6 @@ import {
   canReviewAssessment,
   canSubmitAssessment,
 } from './assessment.policy';
-import { nestedNodeFields, nestedPageWindow, nodeFieldsOf } from '../../common/lookahead';
 import { answerText, cycleStatusOf, getAssessment, listAssessments } from './assessment.service';
 import { AssessmentConnection, AssessmentsArgs } from './assessment.types';
 

@@ -1,8 +1,8 @@
 import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import type { Page, PageWindow } from '../../common/connection';
-import { emptyPage, loadPages, propertiesForFields } from '../../common/paging';
-import { attachPrefetched } from '../../common/prefetch';
+import { emptyPage, loadPages } from '../../common/paging';
+import { attachPrefetched, propertiesForFields } from '../../common/fast-read';
 import { forbidden } from '../../common/errors';
 import type { CycleStatus } from '../cycle/cycle.enums';
 import { evidencePageOf, evidencePageSelect } from '../evidence/evidence.service';

@@ -14,3 +14,9 @@ export function createCountryLoaders(ctx: RequestContext) {
     ),
   };
 }
+
+declare module '../../common/context' {
+  interface Loaders {
+    country: ReturnType<typeof createCountryLoaders>;
+  }
+}

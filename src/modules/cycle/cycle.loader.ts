@@ -14,3 +14,9 @@ export function createCycleLoaders(ctx: RequestContext) {
     ),
   };
 }
+
+declare module '../../common/context' {
+  interface Loaders {
+    cycle: ReturnType<typeof createCycleLoaders>;
+  }
+}

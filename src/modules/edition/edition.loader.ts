@@ -16,3 +16,9 @@ export function createEditionLoaders(ctx: RequestContext) {
     ),
   };
 }
+
+declare module '../../common/context' {
+  interface Loaders {
+    edition: ReturnType<typeof createEditionLoaders>;
+  }
+}

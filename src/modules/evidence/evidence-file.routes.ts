@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Express, Request } from 'express';
-import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config';
 import { createFileStorage } from '../../common/storage/create-file-storage';
 import type { FileStorage } from '../../common/storage/storage';
 import { isId } from '../../common/validation';
-import type { AuthSettings } from '../auth/auth.settings';
 import { attachmentDisposition, checkFileName, fileNameFromDisposition } from './evidence-file.names';
 import {
   attachEvidenceFile,
@@ -18,8 +16,7 @@ import {
 } from './evidence-file.service';
 import { detectFileType } from './evidence-file.sniff';
 import { spoolUpload, UploadAbortedError, UploadTooLargeError } from './evidence-file.upload';
-import { routeHandler } from '../../http/route-handler';
-import type { Logger } from '../../common/logger';
+import type { RouteRunner } from '../../common/route';
 
 const STATUS: Record<EvidenceFileErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -34,9 +31,8 @@ const STATUS: Record<EvidenceFileErrorCode, number> = {
 
 export interface EvidenceFileRoutesOptions {
   config: AppConfig;
-  dataSource: DataSource;
-  auth: AuthSettings;
-  logger: Logger;
+  /** Runs each route in the request pipeline: sign-in, transaction, error answers, logging. */
+  routes: RouteRunner;
   /** Where files go; by default the store FILE_STORAGE names. */
   storage?: FileStorage;
 }
@@ -77,15 +73,12 @@ function uploadFileName(req: Request): string {
  * Uploads are not GraphQL multipart requests, which a browser may send cross-site without a preflight.
  */
 export function registerEvidenceFileRoutes(app: Express, options: EvidenceFileRoutesOptions): void {
-  const { config, dataSource, auth } = options;
+  const { config } = options;
   const storage = options.storage ?? createFileStorage(config);
   const spoolDir = path.join(config.dataDir, 'uploads');
   const maxBytes = config.evidenceFileMaxBytes;
 
-  const handle = routeHandler({
-    dataSource,
-    auth,
-    logger: options.logger,
+  const handle = options.routes({
     failureOf: (error) => {
       if (error instanceof UploadAbortedError) return 'abort';
       if (error instanceof EvidenceFileError)

@@ -11,3 +11,9 @@ export function createEvidenceLoaders(ctx: RequestContext) {
     pageByAssessment: pageLoader((ids: string[], _filter: null, window) => pageEvidence(ctx, ids, window)),
   };
 }
+
+declare module '../../common/context' {
+  interface Loaders {
+    evidence: ReturnType<typeof createEvidenceLoaders>;
+  }
+}

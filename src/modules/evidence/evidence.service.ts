@@ -1,7 +1,8 @@
 import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import type { Page, PageWindow } from '../../common/connection';
-import { columnsOf, hydrateJson, loadPages, propertiesForFields } from '../../common/paging';
+import { columnsOf, loadPages } from '../../common/paging';
+import { hydrateJson, propertiesForFields } from '../../common/fast-read';
 import { forbidden } from '../../common/errors';
 import { canReadAssessment } from '../assessment/assessment.policy';
 import { Evidence } from './evidence.entity';

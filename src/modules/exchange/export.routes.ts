@@ -1,11 +1,9 @@
 import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
-import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import { badUserInput, ErrorCode } from '../../common/errors';
 import { LOCALE_TAGS, type LocaleTag } from '../../common/i18n';
 import { assertCountryCode, assertId } from '../../common/validation';
-import type { AuthSettings } from '../auth/auth.settings';
 import { exportAssessments } from './export-assessments.service';
 import { exportComparison } from './export-comparison.service';
 import { exportFramework } from './export-framework.service';
@@ -18,13 +16,11 @@ import {
   type ExportFormat,
 } from './export.write';
 import { SHEETS } from './exchange.columns';
-import { routeHandler, sendRouteError } from '../../http/route-handler';
-import type { Logger } from '../../common/logger';
+import { sendRouteError, type RouteRunner } from '../../common/route';
 
 export interface ExportRoutesOptions {
-  dataSource: DataSource;
-  auth: AuthSettings;
-  logger: Logger;
+  /** Runs each route in the request pipeline: sign-in, transaction, error answers, logging. */
+  routes: RouteRunner;
 }
 
 const STATUS: Record<string, number> = {
@@ -231,8 +227,7 @@ async function serve(
  * services and read rules as GraphQL, so a file holds nothing its reader could not query.
  */
 export function registerExportRoutes(app: Express, options: ExportRoutesOptions): void {
-  const handle = routeHandler({
-    ...options,
+  const handle = options.routes({
     failureOf: (error) => {
       const code = error instanceof GraphQLError ? String(error.extensions.code ?? '') : '';
       return STATUS[code]

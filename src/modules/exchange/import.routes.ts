@@ -1,9 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Express, Request } from 'express';
-import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import { isId } from '../../common/validation';
-import type { AuthSettings } from '../auth/auth.settings';
 import { editsCountry, hasRole } from '../auth/viewer';
 import { Role } from '../user/user.enums';
 import { SHEETS } from './exchange.columns';
@@ -11,8 +9,7 @@ import { importAssessments } from './import-assessments.service';
 import { importFrameworkVersion } from './import-framework.service';
 import { ImportError, type ImportErrorCode } from './import.errors';
 import { checkMediaType, detectFormat, readSpreadsheet, type ParsedBook } from './import.parse';
-import { routeHandler } from '../../http/route-handler';
-import type { Logger } from '../../common/logger';
+import type { RouteRunner } from '../../common/route';
 
 /** Far more than a country's assessments or a framework take, even with long narratives. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -30,9 +27,8 @@ const STATUS: Record<ImportErrorCode, number> = {
 };
 
 export interface ImportRoutesOptions {
-  dataSource: DataSource;
-  auth: AuthSettings;
-  logger: Logger;
+  /** Runs each route in the request pipeline: sign-in, transaction, error answers, logging. */
+  routes: RouteRunner;
   /** The largest body accepted; IMPORT_MAX_BYTES by default. */
   maxBytes?: number;
 }
@@ -101,7 +97,6 @@ function requireUser(ctx: RequestContext, ...roles: Role[]): void {
  * problem changes nothing, and the answer lists every problem with its sheet, row and column.
  */
 export function registerImportRoutes(app: Express, options: ImportRoutesOptions): void {
-  const { dataSource, auth } = options;
   const maxBytes = options.maxBytes ?? IMPORT_MAX_BYTES;
 
   const receive = async (req: Request, csvSheetName: string, csv: boolean): Promise<ParsedBook> => {
@@ -116,10 +111,7 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
     return readSpreadsheet(format, body, csvSheetName);
   };
 
-  const handle = routeHandler({
-    dataSource,
-    auth,
-    logger: options.logger,
+  const handle = options.routes({
     failureOf: (error) => {
       if (error instanceof BodyAbortedError) return 'abort';
       if (!(error instanceof ImportError)) return null;

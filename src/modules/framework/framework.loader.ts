@@ -37,3 +37,9 @@ export function createFrameworkLoaders(ctx: RequestContext) {
     ),
   };
 }
+
+declare module '../../common/context' {
+  interface Loaders {
+    framework: ReturnType<typeof createFrameworkLoaders>;
+  }
+}

@@ -26,3 +26,9 @@ export function createIndicatorLoaders(ctx: RequestContext) {
     ),
   };
 }
+
+declare module '../../common/context' {
+  interface Loaders {
+    indicator: ReturnType<typeof createIndicatorLoaders>;
+  }
+}

@@ -14,3 +14,9 @@ export function createOrganisationLoaders(ctx: RequestContext) {
     ),
   };
 }
+
+declare module '../../common/context' {
+  interface Loaders {
+    organisation: ReturnType<typeof createOrganisationLoaders>;
+  }
+}

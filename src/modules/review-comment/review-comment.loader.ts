@@ -7,3 +7,9 @@ export function createReviewCommentLoaders(ctx: RequestContext) {
     pageByAssessment: pageLoader((ids: string[], _filter: null, window) => pageComments(ctx, ids, window)),
   };
 }
+
+declare module '../../common/context' {
+  interface Loaders {
+    reviewComment: ReturnType<typeof createReviewCommentLoaders>;
+  }
+}

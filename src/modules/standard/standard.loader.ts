@@ -14,3 +14,9 @@ export function createStandardLoaders(ctx: RequestContext) {
     ),
   };
 }
+
+declare module '../../common/context' {
+  interface Loaders {
+    standard: ReturnType<typeof createStandardLoaders>;
+  }
+}

@@ -13,3 +13,9 @@ export function createUserLoaders(ctx: RequestContext) {
     ),
   };
 }
+
+declare module '../../common/context' {
+  interface Loaders {
+    user: ReturnType<typeof createUserLoaders>;
+  }
+}

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { DataSource } from 'typeorm';
-import { RequestTransaction } from '../db/request-transaction';
-import { StatementCounter } from '../db/statement-counter';
-import { createLoaders } from '../graphql/loaders';
-import { ResponseCacheScope } from '../graphql/response-cache-scope';
-import type { AuthSettings } from '../modules/auth/auth.settings';
-import { authenticate } from '../modules/auth/authenticate';
-import type { RequestContext } from './context';
-import { isDatabaseUnavailable } from './db-errors';
-import { serviceUnavailable } from './errors';
-import { localeFromAcceptLanguage } from './i18n';
+import { RequestTransaction } from '../../db/request-transaction';
+import { StatementCounter } from '../../db/statement-counter';
+import { createLoaders } from '../../modules/loaders';
+import { ResponseCacheScope } from '../../common/response-cache-scope';
+import type { AuthSettings } from '../../modules/auth/auth.settings';
+import { authenticate } from '../../modules/auth/authenticate';
+import type { RequestContext } from '../../common/context';
+import { isDatabaseUnavailable } from '../../common/db-errors';
+import { serviceUnavailable } from '../../common/errors';
+import { localeFromAcceptLanguage } from '../../common/i18n';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{1,100}$/;
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from '../common/context';
-import { ErrorCode } from '../common/errors';
+import type { RequestContext } from '../../common/context';
+import { ErrorCode } from '../../common/errors';
 
 /** Answers HTTP 503 when the request failed because the database is unavailable, so clients and proxies retry. */
 export const availabilityPlugin: ApolloServerPlugin<RequestContext> = {

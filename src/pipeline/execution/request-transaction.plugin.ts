@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import type { RequestContext } from '../common/context';
-import { isDatabaseUnavailable } from '../common/db-errors';
-import { ErrorCode } from '../common/errors';
-import type { Logger } from '../common/logger';
+import type { RequestContext } from '../../common/context';
+import { isDatabaseUnavailable } from '../../common/db-errors';
+import { ErrorCode } from '../../common/errors';
+import type { Logger } from '../../common/logger';
 
 /**
  * Ends the request's transaction. After an operation has run, and before any plugin looks at the answer, the

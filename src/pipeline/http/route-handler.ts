@@ -1,34 +1,19 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../common/context';
-import { ErrorCode } from '../common/errors';
-import { createRequestContext, requestIdFrom } from '../common/request-context';
-import type { AuthSettings } from '../modules/auth/auth.settings';
-import type { Logger } from '../common/logger';
-import { faultFields, viewerFields } from '../graphql/observability';
+import type { RequestContext } from '../../common/context';
+import { sendRouteError, type RouteErrors, type RouteRunner } from '../../common/route';
+import { ErrorCode } from '../../common/errors';
+import { createRequestContext, requestIdFrom } from '../context/request-context';
+import type { AuthSettings } from '../../modules/auth/auth.settings';
+import type { Logger } from '../../common/logger';
+import { faultFields, viewerFields } from '../observability/observability';
 import { failedForUnavailableDatabase, UNAVAILABLE_MESSAGE } from './unavailable';
-
-/** How a route answers one of its own errors: a status and the `error` body, or `abort` when its client left. */
-export type RouteFailure = { status: number; error: Record<string, unknown> } | 'abort';
 
 export interface RouteHandlerOptions {
   dataSource: DataSource;
   auth: AuthSettings;
   logger: Logger;
-  /** The route's own errors: how to answer those it knows, null for the rest. */
-  failureOf(error: unknown): RouteFailure | null;
-  /** Runs after a failure, before the answer (to drain what is left of a request body, say). */
-  afterFailure?(req: Request): void;
-}
-
-/** Answers `{ error }` with `status`; an answer already begun cannot change, and its connection is dropped. */
-export function sendRouteError(res: Response, status: number, error: Record<string, unknown>): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  res.status(status).set('Cache-Control', 'no-store').json({ error });
 }
 
 /**
@@ -37,9 +22,10 @@ export function sendRouteError(res: Response, status: number, error: Record<stri
  * answered by the route's own errors first, then as UNAUTHENTICATED (401), an unavailable database (503 with
  * Retry-After) or a fault (500, its details only in the server's log). Every request gets a log line.
  */
-export function routeHandler(options: RouteHandlerOptions) {
+export function routeRunner(options: RouteHandlerOptions): RouteRunner {
   const { dataSource, auth, logger } = options;
-  return (work: (req: Request, res: Response, ctx: RequestContext) => Promise<void>): RequestHandler =>
+  return (errors) =>
+    (work): RequestHandler =>
     async (req, res) => {
       const started = process.hrtime.bigint();
       let ctx: RequestContext | null = null;
@@ -54,15 +40,15 @@ export function routeHandler(options: RouteHandlerOptions) {
         // Refused before its context was made (a bad token, the database away): it still gets a request id.
         if (!ctx && !res.headersSent) res.set('x-request-id', requestIdFrom(req.headers));
         await ctx?.transaction.rollback();
-        options.afterFailure?.(req);
-        answerFailure(options, req, res, error);
+        errors.afterFailure?.(req);
+        answerFailure(errors, res, error);
       }
       logRequest(logger, { req, res, ctx, started, failure });
     };
 }
 
-function answerFailure(options: RouteHandlerOptions, req: Request, res: Response, error: unknown): void {
-  const known = options.failureOf(error);
+function answerFailure(errors: RouteErrors, res: Response, error: unknown): void {
+  const known = errors.failureOf(error);
   if (known === 'abort') {
     res.destroy();
   } else if (known) {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { isDatabaseUnavailable } from '../common/db-errors';
-import { ErrorCode } from '../common/errors';
+import { isDatabaseUnavailable } from '../../common/db-errors';
+import { ErrorCode } from '../../common/errors';
 
 /** Whether a plain HTTP route failed because the database is away: answered 503 with Retry-After, not 500. */
 export function failedForUnavailableDatabase(error: unknown): boolean {

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError, type ValidationRule } from 'graphql';
-import type { GraphQLLimits } from '../config';
-import { ErrorCode } from '../common/errors';
+import type { GraphQLLimits } from '../../config';
+import { ErrorCode } from '../../common/errors';
 import {
   DEFAULT_PAGE_SIZE,
   measureOperation,

@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { ErrorCode } from '../common/errors';
+import { ErrorCode } from '../../common/errors';
 
 const NOT_JSON =
   'The request body is not a JSON object: send {"query": "…", "variables": {…}} as application/json.';

@@ -4,9 +4,9 @@ import type { Express } from 'express';
 import type { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../common/context';
-import { ErrorCode } from '../common/errors';
-import type { Logger } from '../common/logger';
+import type { RequestContext } from '../../common/context';
+import { ErrorCode } from '../../common/errors';
+import type { Logger } from '../../common/logger';
 
 /** The request metrics of one server, in a registry of its own so that servers in one process do not collide. */
 export interface Metrics {

@@ -10,7 +10,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { RequestContext } from '../common/context';
+import type { RequestContext } from '../../common/context';
 import { loginKeys, RATE_LIMITED, type RateLimiter } from './rate-limit';
 
 // A symbol property, as Apollo hands plugins a shallow copy of the context (which copies it along).

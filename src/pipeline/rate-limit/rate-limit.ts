@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { RateLimitSettings } from '../config';
-import { isId } from '../common/validation';
-import { API_KEY_PREFIX } from '../modules/auth/authenticate';
-import { verifyToken } from '../modules/auth/token';
+import type { RateLimitSettings } from '../../config';
+import { isId } from '../../common/validation';
+import { API_KEY_PREFIX } from '../../modules/auth/authenticate';
+import { verifyToken } from '../../modules/auth/token';
 import {
   connectRedis,
   MemoryCounterStore,

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { localeFromAcceptLanguage } from '../common/i18n';
-import type { Logger } from '../common/logger';
-import { createRequestContext, requestIdFrom } from '../common/request-context';
-import type { ResponseCacheSettings } from '../config';
-import type { AuthSettings } from '../modules/auth/auth.settings';
-import type { Metrics } from './observability';
+import { localeFromAcceptLanguage } from '../../common/i18n';
+import type { Logger } from '../../common/logger';
+import { createRequestContext, requestIdFrom } from '../context/request-context';
+import type { ResponseCacheSettings } from '../../config';
+import type { AuthSettings } from '../../modules/auth/auth.settings';
+import type { Metrics } from '../observability/observability';
 import { noneMatch, publicationStamp, responseKey, sharedHeaderList } from './response-cache';
 import type { ResponseStore } from './response-cache-store';
 

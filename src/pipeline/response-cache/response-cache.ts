@@ -9,10 +9,10 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../common/context';
-import type { ResponseCacheSettings } from '../config';
+import type { RequestContext } from '../../common/context';
+import type { ResponseCacheSettings } from '../../config';
 import type { ResponseStore, CachedResponse } from './response-cache-store';
-import { preparedQuery } from '../db/request-transaction';
+import { preparedQuery } from '../../db/request-transaction';
 
 /**
  * The fields whose values a published edition fixes, by type. Each is either the edition's own content, or a
