@@ -1,9 +1,15 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Configuration read once from the environment; every value is validated so a bad one stops the start. */
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
+  /**
+   * HOST: the address the server listens on. Outside production it is 127.0.0.1, so a developer's machine does
+   * not offer the API to its network; in production null, every interface (a container's port is published).
+   */
+  host: string | null;
   /** When null, an embedded PostgreSQL is started with its data under `dataDir`. */
   databaseUrl: string | null;
   /**
@@ -20,14 +26,27 @@ export interface AppConfig {
   databaseReplicaUrls: string[];
   dataDir: string;
   embeddedPgPort: number;
+  /**
+   * EMBEDDED_PG_GRANT_SEARCH: started as root, the embedded PostgreSQL runs as the system user `postgres`, which
+   * must reach its programs; when set, the API gives others search permission (x) on every directory above
+   * them that lacks it. Off: only the package's own directories are touched, and a directory above them that
+   * `postgres` cannot pass stops the start with a message naming it.
+   */
+  embeddedPgGrantSearch: boolean;
   /** Whether the demo data is loaded into an empty database at start. */
   seedOnStart: boolean;
   logSql: boolean;
   /** LOG_LEVEL: the least severe log line written; `silent` writes none. Tests default to `silent`. */
   logLevel: LogLevel;
-  /** METRICS_TOKEN: when set, `GET /metrics` needs `Authorization: Bearer <token>`. */
+  /**
+   * METRICS_TOKEN: when set, `GET /metrics` needs `Authorization: Bearer <token>`. In production without it
+   * `/metrics` is not served at all; elsewhere it is served to anyone who can reach the (loopback) port.
+   */
   metricsToken: string | null;
-  /** Secret that signs sign-in tokens; null means "make one and keep it under dataDir" (not in production). */
+  /**
+   * Secret that signs sign-in tokens and keys the checksums of API keys (so changing it also makes the keys made
+   * with the old one fail); null means "make one and keep it under dataDir" (not in production).
+   */
   jwtSecret: string | null;
   tokenTtlSeconds: number;
   /** Largest evidence file accepted, in bytes. */
@@ -73,14 +92,35 @@ export interface RateLimitSettings {
   windowSeconds: number;
   /** Requests per window of one signed-in user. */
   user: number;
-  /** Requests per window of one API key. */
+  /**
+   * RATE_LIMIT_API_KEY (1200): requests per window of one API key whose checksum shows this server made it. A key
+   * without one (made before keys had a checksum) counts under its caller's address, as a made-up key does.
+   */
   apiKey: number;
-  /** Requests per window of one IP address without a credential. */
+  /**
+   * RATE_LIMIT_IP (300): requests per window of one IP address without a credential, or with a forged token, a
+   * made-up API key or a key without a checksum.
+   */
   ip: number;
   /** Imports per window of one user, key or address, besides the limit above: each reads a whole file. */
   imports: number;
-  /** Failed or pending `login` attempts per login window, per IP and per e-mail address. */
+  /**
+   * LOGIN_RATE_LIMIT (10): failed or pending checks of one account's password (`login`, and the current
+   * password of `passwordChange`) per login window from one address. A right password is not counted.
+   */
   login: number;
+  /**
+   * LOGIN_RATE_LIMIT_ACCOUNT (100): the same for one account from all addresses together. Ten times the limit
+   * above, so that one address guessing cannot lock the account's owner out from another.
+   */
+  loginAccount: number;
+  /**
+   * LOGIN_RATE_LIMIT_ADDRESS (100): failed or pending checks of a password or setup token per login window from
+   * one address, whatever the account. Ten times LOGIN_RATE_LIMIT, so that failures for one account do not lock
+   * the other users behind the same address out.
+   */
+  loginAddress: number;
+  /** LOGIN_RATE_LIMIT_WINDOW_SECONDS (900): the login window, which starts at a counter's first attempt. */
   loginWindowSeconds: number;
   /** When set, counters live in Redis and every instance shares them; else each instance counts in memory. */
   redisUrl: string | null;
@@ -111,7 +151,11 @@ export interface WebhookSettings {
   allowHttp: boolean;
   /** Outside production, http endpoints on loopback (a developer's receiver) are accepted. */
   allowHttpLoopback: boolean;
-  /** WEBHOOK_ALLOW_PRIVATE_TARGETS: endpoints on loopback, private and link-local addresses; off in production. */
+  /**
+   * WEBHOOK_ALLOW_PRIVATE_TARGETS: endpoints on loopback, private and link-local addresses. Off by default in
+   * every environment, so a webhook cannot reach the service's own network; turn it on to test with a local
+   * receiver.
+   */
   allowPrivateTargets: boolean;
 }
 
@@ -200,6 +244,17 @@ function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean, pr
   return fallback;
 }
 
+/** HOST, else loopback outside production and every interface (null) in production. */
+function hostSetting(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[]): string | null {
+  const raw = textSetting(env, 'HOST');
+  if (raw === null) return nodeEnv === 'production' ? null : '127.0.0.1';
+  if (net.isIP(raw) === 0 && !/^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(raw)) {
+    problems.push(`HOST must be an IP address or a host name, got "${raw.slice(0, 60)}"`);
+    return null;
+  }
+  return raw;
+}
+
 function logLevelSetting(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[]): LogLevel {
   const raw = textSetting(env, 'LOG_LEVEL')?.toLowerCase();
   // A test run prints its own report: request lines would drown it unless asked for.
@@ -239,6 +294,8 @@ function rateLimitSettings(env: NodeJS.ProcessEnv, problems: string[]): RateLimi
     ip: intSetting(env, 'RATE_LIMIT_IP', 300, 0, 1_000_000, problems),
     imports: intSetting(env, 'RATE_LIMIT_IMPORT', 30, 0, 1_000_000, problems),
     login: intSetting(env, 'LOGIN_RATE_LIMIT', 10, 0, 1_000_000, problems),
+    loginAccount: intSetting(env, 'LOGIN_RATE_LIMIT_ACCOUNT', 100, 0, 1_000_000, problems),
+    loginAddress: intSetting(env, 'LOGIN_RATE_LIMIT_ADDRESS', 100, 0, 1_000_000, problems),
     loginWindowSeconds: intSetting(env, 'LOGIN_RATE_LIMIT_WINDOW_SECONDS', 15 * 60, 1, 86_400, problems),
     redisUrl,
     redisPrefix,
@@ -259,7 +316,7 @@ function webhookSettings(env: NodeJS.ProcessEnv, nodeEnv: string, problems: stri
     retentionDays: intSetting(env, 'WEBHOOK_RETENTION_DAYS', 30, 1, 3650, problems),
     allowHttp: boolSetting(env, 'WEBHOOK_ALLOW_HTTP', false, problems),
     allowHttpLoopback: !production,
-    allowPrivateTargets: boolSetting(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', !production, problems),
+    allowPrivateTargets: boolSetting(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', false, problems),
   };
   if (settings.backoffMaxMs < settings.backoffBaseMs) {
     problems.push(
@@ -330,12 +387,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config: AppConfig = {
     nodeEnv,
     port: intSetting(env, 'PORT', 4000, 0, 65535, problems),
+    host: hostSetting(env, nodeEnv, problems),
     databaseUrl,
     databaseAppUrl,
     databaseAppPassword,
     databaseReplicaUrls,
     dataDir: path.resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : '.data'),
     embeddedPgPort: intSetting(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535, problems),
+    embeddedPgGrantSearch: boolSetting(env, 'EMBEDDED_PG_GRANT_SEARCH', false, problems),
     seedOnStart: boolSetting(env, 'SEED_ON_START', nodeEnv !== 'production', problems),
     logSql: boolSetting(env, 'LOG_SQL', false, problems),
     logLevel: logLevelSetting(env, nodeEnv, problems),

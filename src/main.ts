@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import net from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { resolveDatabase } from './db/bootstrap';
 import { openAppDataSource } from './db/app-role';
@@ -13,6 +14,12 @@ let logger: Logger = createLogger('info');
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
+}
+
+/** The host of the address printed at start: the one listened on, or localhost for every interface. */
+function shownHost(host: string | null): string {
+  if (host === null || host === '0.0.0.0' || host === '::') return 'localhost';
+  return net.isIPv6(host) ? `[${host}]` : host;
 }
 
 async function main(): Promise<void> {
@@ -33,7 +40,7 @@ async function main(): Promise<void> {
 
   const server = await createServer(config, dataSource, logger);
   const port = await server.listen(config.port);
-  log(`GraphQL API ready at http://localhost:${port}/graphql`);
+  log(`GraphQL API ready at http://${shownHost(config.host)}:${port}/graphql`);
   const webhooks = startWebhooks(dataSource, config.webhook, logger);
 
   let stopping = false;

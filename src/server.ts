@@ -26,6 +26,8 @@ import {
 } from './pipeline/rate-limit/rate-limit';
 import { readsFromReplica } from './pipeline/execution/replica-routing';
 import { graphqlBody, graphqlBodyErrors, graphqlContentType } from './pipeline/limits/request-body';
+import { textArgumentsPlugin } from './pipeline/limits/text-arguments';
+import { routeTextChecks } from './pipeline/limits/text-input';
 import { buildExecutableSchema } from './graphql/schema';
 import { compiledExecution } from './pipeline/execution/jit-executor';
 import { homePage } from './home-page';
@@ -57,8 +59,11 @@ import {
 export interface AppServer {
   httpServer: http.Server;
   apollo: ApolloServer<RequestContext>;
-  /** Listens on the configured port (0 picks a free one) and resolves with the port. */
-  listen(port: number): Promise<number>;
+  /**
+   * Listens on `port` (0 picks a free one) at `host`, by default the configured HOST (null: every interface),
+   * and resolves with the port.
+   */
+  listen(port: number, host?: string | null): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -159,6 +164,8 @@ export async function createServer(
       requestTransactionPlugin(logger),
       statementHeaderPlugin,
       availabilityPlugin,
+      // Before the login counter: an attempt refused for its text is refused as bad input, not as a guess.
+      textArgumentsPlugin(),
       loginRateLimitPlugin(limiter),
       observabilityPlugin(logger, metrics),
       responseCachePlugin(config.responseCache, responseStore),
@@ -170,10 +177,13 @@ export async function createServer(
     res.type('html').send(homePage());
   });
   registerHealthRoutes(app, dataSource);
-  registerMetricsRoute(app, metrics, config.metricsToken);
+  if (!registerMetricsRoute(app, metrics, config)) {
+    logger.warn({ setting: 'METRICS_TOKEN' }, 'GET /metrics is not served: set METRICS_TOKEN to serve it');
+  }
   // Files, exports and imports count against the same limits as /graphql; imports against their own too.
   app.use(['/evidence', '/exports'], rateLimitRoutes(limiter, auth.jwtSecret));
   app.use('/imports', rateLimitImports(limiter, auth.jwtSecret));
+  app.use(['/evidence', '/exports', '/imports'], routeTextChecks());
   const routes = routeRunner({ dataSource, auth, logger });
   registerEvidenceFileRoutes(app, { config, routes });
   registerExportRoutes(app, { routes });
@@ -214,10 +224,10 @@ export async function createServer(
   return {
     httpServer,
     apollo,
-    listen: (port) =>
+    listen: (port, host = config.host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, () => {
+        httpServer.listen(port, host ?? undefined, () => {
           const address = httpServer.address();
           resolve(typeof address === 'object' && address ? address.port : port);
         });

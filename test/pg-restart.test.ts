@@ -86,7 +86,12 @@ const ROOT = path.resolve(__dirname, '..');
 // stopped by src/db/embedded.ts in a small Node process of its own, which also stops it should the test die.
 const SUPERVISOR = `
 const { startEmbeddedPostgres } = require('./src/db/embedded.ts');
-startEmbeddedPostgres({ dataDir: process.env.PG_DATA_DIR, port: Number(process.env.PG_PORT) }).then(
+startEmbeddedPostgres({
+  dataDir: process.env.PG_DATA_DIR,
+  port: Number(process.env.PG_PORT),
+  // Run as root in CI, from a checkout that may sit in a private directory.
+  grantSearchAbovePackage: true,
+}).then(
   (server) => {
     let stopping = false;
     const stop = () => {

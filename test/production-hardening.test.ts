@@ -81,6 +81,29 @@ describe('production behaviour', () => {
     expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
   });
 
+  it('serves no /metrics in production without METRICS_TOKEN', async () => {
+    const origin = new URL(api.url).origin;
+    const res = await fetch(`${origin}/metrics`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toMatch(/graphql_requests_total|process_cpu/);
+  });
+
+  it('listens on every interface in production, and on loopback only elsewhere unless HOST says so', async () => {
+    const everywhere = api.server.httpServer.address() as { address: string };
+    expect(['::', '0.0.0.0']).toContain(everywhere.address);
+    const development = await startTestServer(db, { NODE_ENV: 'development' });
+    const chosen = await startTestServer(db, { NODE_ENV: 'development', HOST: '0.0.0.0' });
+    try {
+      expect(development.server.httpServer.address()).toMatchObject({ address: '127.0.0.1' });
+      expect(chosen.server.httpServer.address()).toMatchObject({ address: '0.0.0.0' });
+      const metrics = await fetch(`${new URL(development.url).origin}/metrics`);
+      expect(metrics.status).toBe(200);
+    } finally {
+      await development.close();
+      await chosen.close();
+    }
+  });
+
   it('answers a fault with "Internal server error." and keeps its SQL and stack in the server log', async () => {
     const logged: string[] = [];
     const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {

@@ -203,6 +203,8 @@ describe('security settings', () => {
       imports: 30,
       ip: 300,
       login: 10,
+      loginAccount: 100,
+      loginAddress: 100,
       loginWindowSeconds: 900,
       redisUrl: null,
       redisPrefix: 'indicators:rate:',

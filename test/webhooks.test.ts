@@ -144,6 +144,8 @@ describe('webhooks', () => {
       WEBHOOK_MAX_ATTEMPTS: '4',
       WEBHOOK_BACKOFF_BASE_MS: '100',
       WEBHOOK_BACKOFF_MAX_MS: '400',
+      // The receiver of these tests listens on loopback, which no environment allows by default.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     }).webhook;
     useTargetPolicy(settings);
     api = await startTestServer(db);
@@ -261,7 +263,11 @@ describe('webhooks', () => {
       { input: { id: created.webhook.id, enabled: false } },
       as['lead.al'],
     );
-    expect(alUpdate.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Another organisation's webhook is answered as one that does not exist.
+    expect(alUpdate.errors).toBeUndefined();
+    expect(alUpdate.data!.webhookUpdate.userErrors).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'id'], message: 'There is no such webhook.' },
+    ]);
 
     const anonymous = await api.query(LIST, {});
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -270,6 +276,29 @@ describe('webhooks', () => {
     expect(deleted.data!.webhookDelete).toEqual({ deletedWebhookId: integrator.webhook.id, userErrors: [] });
     const gone = await api.query(DELETE, { input: { id: created.webhook.id } }, as['lead.rs']);
     expect(gone.data!.webhookDelete.userErrors).toEqual([]);
+  });
+
+  it('allows loopback and private targets only when WEBHOOK_ALLOW_PRIVATE_TARGETS says so', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      const env = {
+        NODE_ENV,
+        DATABASE_URL: 'postgres://x/y',
+        DATABASE_APP_PASSWORD: 'y'.repeat(16),
+        JWT_SECRET: TEST_JWT_SECRET,
+      };
+      const byDefault = loadConfig(env).webhook;
+      expect([NODE_ENV, byDefault.allowPrivateTargets]).toEqual([NODE_ENV, false]);
+      for (const url of ['https://127.0.0.1/in', 'https://localhost/in', 'https://10.1.2.3/in']) {
+        expect([NODE_ENV, url, urlProblem(url, byDefault)]).toEqual([
+          NODE_ENV,
+          url,
+          expect.stringMatching(/public address/),
+        ]);
+      }
+      const allowed = loadConfig({ ...env, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).webhook;
+      expect(urlProblem('https://10.1.2.3/in', allowed)).toBeNull();
+    }
+    expect(urlProblem('http://127.0.0.1:8080/in', settings)).toBeNull();
   });
 
   it('refuses non-public and plain-http targets where the settings say so', async () => {

@@ -76,6 +76,8 @@ function serviceEnv(options: ServiceOptions): NodeJS.ProcessEnv {
     RATE_LIMIT_IP: '0',
     RATE_LIMIT_API_KEY: '0',
     LOGIN_RATE_LIMIT: '0',
+    LOGIN_RATE_LIMIT_ACCOUNT: '0',
+    LOGIN_RATE_LIMIT_ADDRESS: '0',
     ...options.env,
   };
 }

@@ -34,4 +34,9 @@ export interface RequestContext {
   /** What the response was read from: published editions, which anonymous readers may share, or live data. */
   responseCache: ResponseCacheScope;
   auth: AuthSettings;
+  /**
+   * Set by the service that checks a secret (a password, a setup token) when the one given was right: the
+   * request pipeline counts every other check against the sign-in limits.
+   */
+  credentialCheck: { matched: boolean };
 }

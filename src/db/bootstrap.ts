@@ -29,9 +29,19 @@ export async function resolveDatabase(
 ): Promise<ResolvedDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: null };
   const dataDir = path.join(config.dataDir, 'postgres');
-  const embedded = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort });
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    port: config.embeddedPgPort,
+    grantSearchAbovePackage: config.embeddedPgGrantSearch,
+  });
   await ensureDatabase(embedded.serverUrl, EMBEDDED_DATABASE_NAME);
   const url = databaseUrlOn(embedded.serverUrl, EMBEDDED_DATABASE_NAME);
   log(`Embedded PostgreSQL running at ${url.replace(/:[^:@/]+@/, ':***@')} with its data in ${dataDir}`);
+  if (embedded.legacyPassword) {
+    log(
+      `The embedded PostgreSQL was created with the old fixed superuser password; to replace it, run ` +
+        `ALTER ROLE postgres PASSWORD '<new>' on it and write the new password to ${embedded.passwordFile}`,
+    );
+  }
   return { url, embedded };
 }

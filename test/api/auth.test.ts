@@ -78,6 +78,24 @@ describe('sign-in', () => {
     expect(res.data).toBeUndefined();
   });
 
+  it('refuses a correctly signed token that never expires', async () => {
+    const [user] = await db.dataSource.query(
+      `SELECT id, token_version FROM app_user WHERE email = 'editor.rs@demo.example'`,
+    );
+    const claims = { ver: user.token_version };
+    const options = { subject: user.id, issuer: 'trafficking-indicators-api' };
+    // The same token with an expiry signs in: only the missing expiry makes the difference.
+    const expiring = jwt.sign(claims, TEST_JWT_SECRET, { ...options, expiresIn: 60 });
+    const accepted = await api.query(ME, {}, { authorization: `Bearer ${expiring}` });
+    expect(accepted.data!.me.email).toBe('editor.rs@demo.example');
+
+    const forever = jwt.sign(claims, TEST_JWT_SECRET, options);
+    const res = await api.query(ME, {}, { authorization: `Bearer ${forever}` });
+    expect(res.status).toBe(401);
+    expect(res.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect(res.data).toBeUndefined();
+  });
+
   it('makes older tokens fail after a password change, and issues a working new one', async () => {
     const old = await signIn(api, 'viewer.me@demo.example');
     const change = await api.query(

@@ -381,6 +381,21 @@ describe('permission matrix', () => {
       hiddenFrom: otherWriter,
     },
     {
+      name: 'reviewCommentResolve of a note on a draft',
+      mutation: `mutation($input: ReviewCommentResolveInput!) { reviewCommentResolve(input: $input) { comment { id } userErrors { code } } }`,
+      prepare: async () => {
+        const a = await assessment('RS', 'DRAFT');
+        const comment = await one(
+          `INSERT INTO review_comment (assessment_id, country_code, author_id, body)
+           SELECT $1, 'RS', id, 'Check the figures.' FROM app_user WHERE email = 'editor.rs@demo.example' RETURNING id`,
+          [a.id],
+        );
+        return { id: comment.id };
+      },
+      outcome: (a) => (isWriter(a, 'RS') ? 'OK' : undefined),
+      hiddenFrom: (a) => otherWriter(a) || a.role === 'reviewer',
+    },
+    {
       name: 'cycleCreate',
       mutation: `mutation($input: CycleCreateInput!) { cycleCreate(input: $input) { cycle { id } userErrors { code } } }`,
       prepare: async () => ({
@@ -478,6 +493,7 @@ describe('permission matrix', () => {
         return { userId: user.id };
       },
       outcome: (a) => ((a.role === 'lead' && a.country === 'RS') || a.role === 'admin' ? 'OK' : undefined),
+      hiddenFrom: otherLead,
     },
     {
       name: 'apiKeyCreate',
@@ -497,8 +513,48 @@ describe('permission matrix', () => {
         return { id: key.id };
       },
       outcome: (a) => ((a.role === 'lead' && a.country === 'RS') || a.role === 'admin' ? 'OK' : undefined),
+      hiddenFrom: otherLead,
     },
+    ...webhookCases(),
   ];
+
+  /** An ASTRA webhook, changed by its managers; other organisations' leads and the reviewer never see it. */
+  function webhookCases(): Case[] {
+    const webhook = async () =>
+      (
+        await one(
+          `INSERT INTO webhook_subscription (organisation_id, url, events, secret)
+           VALUES ($1, 'https://hooks.example.org/in', '{cycle.published}', $2) RETURNING id`,
+          [ids.astra, randomBytes(24).toString('hex')],
+        )
+      ).id as string;
+    const managers = (a: Actor) =>
+      (a.role === 'lead' && a.country === 'RS') || a.role === 'admin' ? 'OK' : undefined;
+    const hidden = (a: Actor) => otherLead(a) || a.role === 'reviewer';
+    return [
+      {
+        name: 'webhookUpdate of an ASTRA webhook',
+        mutation: `mutation($input: WebhookUpdateInput!) { webhookUpdate(input: $input) { webhook { id } userErrors { code } } }`,
+        prepare: async () => ({ id: await webhook(), enabled: false }),
+        outcome: managers,
+        hiddenFrom: hidden,
+      },
+      {
+        name: 'webhookSecretRotate of an ASTRA webhook',
+        mutation: `mutation($input: WebhookSecretRotateInput!) { webhookSecretRotate(input: $input) { secret userErrors { code } } }`,
+        prepare: async () => ({ id: await webhook() }),
+        outcome: managers,
+        hiddenFrom: hidden,
+      },
+      {
+        name: 'webhookDelete of an ASTRA webhook',
+        mutation: `mutation($input: WebhookDeleteInput!) { webhookDelete(input: $input) { deletedWebhookId userErrors { code } } }`,
+        prepare: async () => ({ id: await webhook() }),
+        outcome: managers,
+        hiddenFrom: hidden,
+      },
+    ];
+  }
 
   function frameworkCases(): Case[] {
     const editors = (a: Actor) => (a.role === 'framework' || a.role === 'admin' ? 'OK' : undefined);

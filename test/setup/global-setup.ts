@@ -29,6 +29,8 @@ export default async function globalSetup(): Promise<void> {
       dataDir: path.join(dataDir, 'data'),
       port: await freePort(),
       persistent: false,
+      // The tests run as root in CI, from a checkout that may sit in a private directory.
+      grantSearchAbovePackage: true,
     });
     (globalThis as Record<string, unknown>).__embeddedPostgres = embedded;
     (globalThis as Record<string, unknown>).__embeddedPostgresDir = dataDir;

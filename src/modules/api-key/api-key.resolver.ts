@@ -40,7 +40,8 @@ export class ApiKeyResolver {
   @Mutation(() => ApiKeyRevokePayload, {
     description:
       'Revokes an API key at once (country leads of its organisation, admins). Revoking a key that is revoked ' +
-      'already changes nothing and gives INVALID_TRANSITION.',
+      'already changes nothing and gives INVALID_TRANSITION. A key of an organisation the caller does not manage ' +
+      'gives NOT_FOUND, exactly as an id that does not exist.',
   })
   apiKeyRevoke(
     @Arg('input', () => ApiKeyRevokeInput, { description: 'The key to revoke.' }) input: ApiKeyRevokeInput,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Page, PageWindow } from '../../common/connection';
 import type { RequestContext } from '../../common/context';
@@ -8,7 +7,8 @@ import { emptyPage, hydrate, loadPages } from '../../common/paging';
 import { queryRows } from '../../common/sql';
 import { assertId } from '../../common/validation';
 import { recordAudit } from '../audit/audit.service';
-import { API_KEY_PREFIX, sha256 } from '../auth/authenticate';
+import { makeApiKey } from '../auth/api-key-format';
+import { sha256 } from '../auth/authenticate';
 import type { Viewer } from '../auth/viewer';
 import { Role } from '../user/user.enums';
 import { ApiKey } from './api-key.entity';
@@ -65,11 +65,16 @@ export async function listApiKeys(
   return pages.get('') ?? emptyPage(window);
 }
 
-async function insertKey(m: EntityManager, organisationId: string, userId: string, name: string) {
+async function insertKey(
+  m: EntityManager,
+  secret: string,
+  organisationId: string,
+  userId: string,
+  name: string,
+) {
   // 48 random bits of prefix rarely collide; when they do, a fresh key is drawn instead of failing the request.
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const prefix = randomBytes(6).toString('hex');
-    const key = `${API_KEY_PREFIX}${prefix}${randomBytes(32).toString('base64url')}`;
+    const { key, lookup: prefix } = makeApiKey(secret);
     const rows = await m.query(
       `INSERT INTO api_key (organisation_id, created_by, name, prefix, key_hash) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (prefix) DO NOTHING RETURNING ${PUBLIC_COLUMNS}`,
@@ -80,7 +85,10 @@ async function insertKey(m: EntityManager, organisationId: string, userId: strin
   throw new Error('could not draw an unused API key prefix');
 }
 
-/** Creates a key and returns it once. Only its SHA-256 is stored, so a copy of the database holds no usable key. */
+/**
+ * Creates a key and returns it once. Only its SHA-256 is stored, so a copy of the database holds no usable key.
+ * The key ends with a checksum keyed with the server's secret, by which a made-up key is refused without SQL.
+ */
 export async function createApiKey(
   ctx: RequestContext,
   input: ApiKeyCreateInput,
@@ -106,7 +114,7 @@ export async function createApiKey(
           'organisationId',
         ]);
       }
-      const { row, key } = await insertKey(m, organisationId, viewer.userId, name);
+      const { row, key } = await insertKey(m, ctx.auth.jwtSecret, organisationId, viewer.userId, name);
       const apiKey = hydrate(ctx.db, ApiKey, row);
       await recordAudit(m, ctx, {
         entityType: 'api_key',
@@ -135,12 +143,10 @@ export async function revokeApiKey(
         `SELECT organisation_id, revoked_at FROM api_key WHERE id = $1 FOR UPDATE`,
         [id],
       );
-      if (!locked) {
+      // The tenant check on the loaded row. Another organisation's keys are never listed to the caller, so one
+      // is answered as a key that does not exist: the answer does not say which ids exist.
+      if (!locked || !managesKeysOf(viewer, locked.organisation_id)) {
         throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such API key.', ['input', 'id']);
-      }
-      // The tenant check on the loaded row.
-      if (!managesKeysOf(viewer, locked.organisation_id)) {
-        throw forbidden('You manage the API keys of your own organisation only.');
       }
       if (locked.revoked_at !== null) {
         throw BusinessRuleError.of(UserErrorCode.INVALID_TRANSITION, 'The API key is revoked already.', [

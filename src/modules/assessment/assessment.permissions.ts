@@ -1,7 +1,7 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { publicRead } from '../../common/permissions';
-import { isSignedIn, userWithRole } from '../../common/rules';
+import { isUser, userWithRole } from '../../common/rules';
 import { Role } from '../user/user.enums';
 
 // Reads are filtered row by row in the service (drafts, other countries, unpublished cycles).
@@ -13,8 +13,9 @@ export const assessmentPermissions: IRules = {
     assessmentReview: userWithRole(Role.REVIEWER),
     assessmentReopen: userWithRole(Role.REVIEWER),
   },
-  // Who edited what is for the people in the database; the public reads the results.
-  Assessment: { '*': publicRead, comments: isSignedIn, updatedBy: isSignedIn },
+  // Who edited what is for people signed in as themselves: anonymous readers get UNAUTHENTICATED, API keys (which
+  // read results for tools) FORBIDDEN. Which people see it is decided per row (assessment.policy.ts seesWorkOn).
+  Assessment: { '*': publicRead, comments: isUser, updatedBy: isUser },
   AssessmentSavePayload: allow,
   AssessmentSubmitPayload: allow,
   AssessmentReviewPayload: allow,

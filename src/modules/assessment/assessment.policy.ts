@@ -39,6 +39,16 @@ export function canReadAssessment(
   return assessment.status === AssessmentStatus.PUBLISHED && cycleStatus === CycleStatus.PUBLISHED;
 }
 
+/**
+ * The people behind a country's work in progress: the users who work on the country, the reviewer and admins.
+ * They read an assessment's whole history and who did what on it; everyone else (other countries' partners, API
+ * keys, which are not people, and the public) reads at most what was published, and no names.
+ */
+export function seesWorkOn(viewer: Viewer, countryCode: string): boolean {
+  if (viewer.kind !== 'user') return false;
+  return viewer.role === Role.ADMIN || viewer.role === Role.REVIEWER || worksOnCountry(viewer, countryCode);
+}
+
 const EDITABLE: readonly AssessmentStatus[] = [AssessmentStatus.DRAFT, AssessmentStatus.CHANGES_REQUESTED];
 
 export function isEditableStatus(status: AssessmentStatus): boolean {

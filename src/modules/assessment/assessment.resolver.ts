@@ -21,6 +21,7 @@ import {
   canEditAssessment,
   canReviewAssessment,
   canSubmitAssessment,
+  seesWorkOn,
 } from './assessment.policy';
 import { answerText, cycleStatusOf, getAssessment, listAssessments } from './assessment.service';
 import { AssessmentConnection, AssessmentsArgs } from './assessment.types';
@@ -114,7 +115,9 @@ export class AssessmentResolver {
   }
 
   @FieldResolver(() => ReviewCommentConnection, {
-    description: 'Review comments on the assessment, oldest first.',
+    description:
+      'Review comments on the assessment, oldest first: for the users who work on its country, the reviewer and ' +
+      'admins (empty for other signed-in users). Anonymous readers get UNAUTHENTICATED, API keys FORBIDDEN.',
   })
   async comments(@Root() assessment: Assessment, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     const request = { key: assessment.id, filter: null, window: pageWindow(page) };
@@ -150,8 +153,14 @@ export class AssessmentResolver {
     return allowedTransitions(ctx.viewer, assessment, await cycleStatusOf(ctx, assessment));
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who last changed the assessment.' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description:
+      'Who last changed the assessment: for the users who work on its country, the reviewer and admins; null for ' +
+      'other signed-in users. Anonymous readers get UNAUTHENTICATED, API keys FORBIDDEN.',
+  })
   updatedBy(@Root() assessment: Assessment, @Ctx() ctx: RequestContext) {
-    return assessment.updatedById ? ctx.loaders.user.byId.load(assessment.updatedById) : null;
+    if (!assessment.updatedById || !seesWorkOn(ctx.viewer, assessment.countryCode)) return null;
+    return ctx.loaders.user.byId.load(assessment.updatedById);
   }
 }

@@ -2,8 +2,10 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { pageWindow, toConnection } from '../../common/connection';
 import { assertId } from '../../common/validation';
+import { seesWorkOn } from '../assessment/assessment.policy';
 import { Organisation } from '../organisation/organisation.entity';
 import { User } from '../user/user.entity';
+import { Role } from '../user/user.enums';
 import { AuditEvent } from './audit.entity';
 import { auditTrail } from './audit-trail.service';
 import { AuditEventConnection, AuditTrailArgs } from './audit.types';
@@ -12,8 +14,12 @@ import { AuditEventConnection, AuditTrailArgs } from './audit.types';
 export class AuditResolver {
   @Query(() => AuditEventConnection, {
     description:
-      'The history of an assessment with its evidence and comments, oldest first, for those who may read the ' +
-      'assessment (readers outside its country’s partner and the reviewer see only the assessment’s own changes).',
+      'The history of an assessment, oldest first, for those who may read the assessment. The users who work on ' +
+      'its country, the reviewer and admins read all of it, with its evidence and comments: drafts, earlier ' +
+      'answers and review comments are work in progress. Everyone else (other countries’ partners, API keys, ' +
+      'the public) reads only its `publish` events, when it became what the public reads; none for an ' +
+      'assessment that was never published. The history of any other record is for admins signed in as ' +
+      'themselves (FORBIDDEN to others, API keys included).',
   })
   async auditTrail(@Args() args: AuditTrailArgs, @Ctx() ctx: RequestContext) {
     return toConnection(await auditTrail(ctx, assertId(args.entityId, 'entityId'), pageWindow(args)));
@@ -21,11 +27,17 @@ export class AuditResolver {
 
   @FieldResolver(() => User, {
     nullable: true,
-    description: 'Who made the change; null for the system or for anonymous readers.',
+    description:
+      'Who made the change. Null for the system, and for everyone but the users who work on the record’s ' +
+      'country, the reviewer and admins: other countries’ users, API keys and anonymous readers read no names.',
   })
   actor(@Root() event: AuditEvent, @Ctx() ctx: RequestContext) {
-    if (ctx.viewer.kind === 'anonymous' || !event.actorUserId) return null;
-    return ctx.loaders.user.byId.load(event.actorUserId);
+    if (!event.actorUserId) return null;
+    const viewer = ctx.viewer;
+    const seesPeople = event.countryCode
+      ? seesWorkOn(viewer, event.countryCode)
+      : viewer.kind === 'user' && viewer.role === Role.ADMIN;
+    return seesPeople ? ctx.loaders.user.byId.load(event.actorUserId) : null;
   }
 
   @FieldResolver(() => Organisation, {

@@ -28,6 +28,7 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Log
     payload.userErrors = [UserError.of(UserErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)];
     return payload;
   }
+  ctx.credentialCheck.matched = true;
   const { token, expiresAt } = signToken(
     ctx.auth.jwtSecret,
     { sub: row.id, ver: row.token_version },
@@ -65,6 +66,7 @@ export async function changePassword(
           'currentPassword',
         ]);
       }
+      ctx.credentialCheck.matched = true;
       const problem = passwordProblem(input.newPassword, ['input', 'newPassword']);
       if (problem) throw new BusinessRuleError([problem]);
       const [updated] = await queryRows<{ token_version: number }>(

@@ -6,10 +6,9 @@ import { preparedQuery } from '../../db/request-transaction';
 import { isId } from '../../common/validation';
 import { OrganisationKind } from '../organisation/organisation.enums';
 import { Role } from '../user/user.enums';
-import { verifyToken } from './token';
+import { API_KEY_LOOKUP_CHARS, API_KEY_PREFIX, apiKeyForm } from './api-key-format';
+import { verifyToken, type TokenClaims } from './token';
 import { ANONYMOUS, type Viewer } from './viewer';
-
-export const API_KEY_PREFIX = 'tia_';
 
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
@@ -50,6 +49,34 @@ interface PrincipalRow {
   is_active: boolean;
 }
 
+/** What the Authorization header carries, as far as can be told without the database. */
+export type Credential =
+  { kind: 'none' } | { kind: 'apiKey'; key: string } | { kind: 'token'; claims: TokenClaims };
+
+const NONE: Credential = { kind: 'none' };
+
+// The same words for a made-up key, an unknown one and a revoked one: a caller learns nothing from which it is.
+const INVALID_API_KEY = 'The API key is not valid or has been revoked.';
+
+/**
+ * Reads the Authorization header without the database: a malformed header, a forged or expired token and an API
+ * key whose checksum is wrong are refused here, so that they cost no connection and no SQL.
+ */
+export function readCredential(secret: string, header: string | undefined): Credential {
+  if (header === undefined || header.trim() === '') return NONE;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token or API key>".');
+  const credential = match[1];
+  if (credential.startsWith(API_KEY_PREFIX)) {
+    if (apiKeyForm(secret, credential) === 'forged') throw unauthenticated(INVALID_API_KEY);
+    return { kind: 'apiKey', key: credential };
+  }
+  const claims = verifyToken(secret, credential);
+  if (!claims || !isId(claims.sub))
+    throw unauthenticated('The sign-in token is not valid or has expired. Sign in again.');
+  return { kind: 'token', claims };
+}
+
 /**
  * Turns the Authorization header into a Viewer in one statement. No header means anonymous; a header that does
  * not name a valid, current token or key is refused rather than treated as anonymous, so that a client with a
@@ -60,13 +87,18 @@ export async function authenticate(
   secret: string,
   header: string | undefined,
 ): Promise<Viewer> {
-  if (header === undefined || header.trim() === '') return ANONYMOUS;
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token or API key>".');
-  const credential = match[1];
+  return authenticateCredential(ds, readCredential(secret, header));
+}
 
-  if (credential.startsWith(API_KEY_PREFIX)) {
-    const prefix = credential.slice(API_KEY_PREFIX.length, API_KEY_PREFIX.length + 12);
+/** The Viewer of a credential read by readCredential: one statement checks it against the database. */
+export async function authenticateCredential(
+  ds: DataSource | EntityManager,
+  credential: Credential,
+): Promise<Viewer> {
+  if (credential.kind === 'none') return ANONYMOUS;
+  if (credential.kind === 'apiKey') {
+    const key = credential.key;
+    const prefix = key.slice(API_KEY_PREFIX.length, API_KEY_PREFIX.length + API_KEY_LOOKUP_CHARS);
     const rows: Array<PrincipalRow & { key_hash: string; revoked_at: Date | null }> = await preparedQuery(
       ds,
       `WITH k AS (
@@ -82,12 +114,12 @@ export async function authenticate(
        CROSS JOIN LATERAL (SELECT ${API_KEY_ROLE_SQL} AS role) r
        CROSS JOIN LATERAL (${COUNTRIES_SQL('a.organisation_id')}) c
        WHERE a.prefix = $1`,
-      [prefix, sha256(credential)],
+      [prefix, sha256(key)],
     );
     const row = rows[0];
     const role = row?.role ?? null;
-    if (!row || row.revoked_at !== null || row.key_hash !== sha256(credential)) {
-      throw unauthenticated('The API key is not valid or has been revoked.');
+    if (!row || row.revoked_at !== null || row.key_hash !== sha256(key)) {
+      throw unauthenticated(INVALID_API_KEY);
     }
     return {
       kind: 'apiKey',
@@ -100,9 +132,7 @@ export async function authenticate(
     };
   }
 
-  const claims = verifyToken(secret, credential);
-  if (!claims || !isId(claims.sub))
-    throw unauthenticated('The sign-in token is not valid or has expired. Sign in again.');
+  const { claims } = credential;
   const rows: PrincipalRow[] = await preparedQuery(
     ds,
     `SELECT u.id, u.token_version, u.is_active, m.role, m.organisation_id, o.kind AS organisation_kind, c.countries,

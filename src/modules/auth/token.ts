@@ -55,11 +55,19 @@ export function signToken(
   return { token, expiresAt: new Date(exp * 1000) };
 }
 
-/** The claims of a valid token, or null for a token that is malformed, forged or expired. */
+/**
+ * The claims of a valid token, or null for a token that is malformed, forged, expired or without an expiry:
+ * `jsonwebtoken` accepts a token without `exp` as valid for ever, and one that leaked would never stop working.
+ */
 export function verifyToken(secret: string, token: string): TokenClaims | null {
   try {
     const payload = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], issuer: ISSUER });
-    if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.ver !== 'number')
+    if (
+      typeof payload !== 'object' ||
+      typeof payload.sub !== 'string' ||
+      typeof payload.ver !== 'number' ||
+      typeof payload.exp !== 'number'
+    )
       return null;
     return { sub: payload.sub, ver: payload.ver };
   } catch {

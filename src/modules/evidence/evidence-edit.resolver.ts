@@ -13,6 +13,10 @@ import {
 const WHO =
   'Country editors and leads, on their own countries’ assessments in an OPEN cycle while DRAFT or CHANGES_REQUESTED.';
 
+const HIDDEN =
+  'Evidence the caller may not read gives the userError NOT_FOUND, exactly as an id that does not exist; ' +
+  'evidence it may read but not change gives FORBIDDEN.';
+
 @Resolver()
 export class EvidenceEditResolver {
   @Mutation(() => EvidenceCreatePayload, { description: `Adds evidence to an assessment. ${WHO}` })
@@ -23,7 +27,7 @@ export class EvidenceEditResolver {
     return createEvidence(ctx, input);
   }
 
-  @Mutation(() => EvidenceUpdatePayload, { description: `Changes evidence. ${WHO}` })
+  @Mutation(() => EvidenceUpdatePayload, { description: `Changes evidence. ${WHO} ${HIDDEN}` })
   evidenceUpdate(
     @Arg('input', { description: 'The changes.' }) input: EvidenceUpdateInput,
     @Ctx() ctx: RequestContext,
@@ -32,7 +36,7 @@ export class EvidenceEditResolver {
   }
 
   @Mutation(() => EvidenceDeletePayload, {
-    description: `Deletes evidence; the audit trail keeps its values. ${WHO}`,
+    description: `Deletes evidence; the audit trail keeps its values. ${WHO} ${HIDDEN}`,
   })
   evidenceDelete(
     @Arg('input', { description: 'What to delete.' }) input: EvidenceDeleteInput,

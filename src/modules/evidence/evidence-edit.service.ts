@@ -6,11 +6,13 @@ import { hydrate } from '../../common/paging';
 import { lockRows, queryRows } from '../../common/sql';
 import { assertId } from '../../common/validation';
 import { Assessment } from '../assessment/assessment.entity';
-import { isEditableStatus } from '../assessment/assessment.policy';
+import type { AssessmentStatus } from '../assessment/assessment.enums';
+import { canReadAssessment, isEditableStatus } from '../assessment/assessment.policy';
 import { changedFields, recordAudit } from '../audit/audit.service';
 import { editsCountry } from '../auth/viewer';
 import { CycleStatus } from '../cycle/cycle.enums';
 import { Evidence } from './evidence.entity';
+import { canReadEvidenceOf } from './evidence.policy';
 import type { EvidenceCreateInput, EvidenceDeleteInput, EvidenceUpdateInput } from './evidence-edit.types';
 import { EvidenceCreatePayload, EvidenceDeletePayload, EvidenceUpdatePayload } from './evidence-edit.types';
 import { evidenceColumns } from './evidence-validation';
@@ -69,11 +71,33 @@ function auditView(e: Evidence): Record<string, unknown> {
   };
 }
 
+/**
+ * The evidence to change, if the caller may read it. Evidence the caller may not read (another country's
+ * confidential evidence, or any evidence of an assessment hidden from it, such as another country's draft) is
+ * answered exactly as evidence that does not exist, so that the answer does not say which ids exist. Evidence it
+ * may read but not change goes on to the FORBIDDEN of `lockEditable`.
+ */
 async function findEvidenceRow(m: EntityManager, ctx: RequestContext, id: string): Promise<Evidence> {
-  const rows = await m.query(`SELECT * FROM evidence WHERE id = $1`, [id]);
-  if (rows.length === 0)
+  const rows = await m.query(
+    `SELECT e.*, a.status AS "__assessment_status", c.status AS "__cycle_status"
+     FROM evidence e LEFT JOIN assessment a ON a.id = e.assessment_id LEFT JOIN monitoring_cycle c ON c.id = a.cycle_id
+     WHERE e.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  const evidence = row ? hydrate(ctx.db, Evidence, row) : null;
+  const readable =
+    evidence !== null &&
+    row.__assessment_status !== null &&
+    canReadAssessment(
+      ctx.viewer,
+      { countryCode: evidence.countryCode, status: row.__assessment_status as AssessmentStatus },
+      row.__cycle_status as CycleStatus,
+    ) &&
+    canReadEvidenceOf(ctx.viewer, evidence);
+  if (!evidence || !readable)
     throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such evidence.', ['input', 'id']);
-  return hydrate(ctx.db, Evidence, rows[0]);
+  return evidence;
 }
 
 export function createEvidence(

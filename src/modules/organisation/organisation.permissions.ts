@@ -1,14 +1,15 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { publicRead } from '../../common/permissions';
-import { isSignedIn, userWithRole } from '../../common/rules';
+import { isUser, userWithRole } from '../../common/rules';
 import { Role } from '../user/user.enums';
 
 export const organisationPermissions: IRules = {
   Query: { organisations: publicRead, organisation: publicRead },
   Mutation: { organisationCreate: userWithRole(Role.ADMIN), organisationUpdate: userWithRole(Role.ADMIN) },
-  // Who works where is for the people in the database, not for the public.
-  Organisation: { '*': publicRead, members: isSignedIn },
+  // Who works where is for people signed in as themselves, not for the public nor for API keys; which
+  // organisations' members a user sees is decided in the service (user.policy.ts canSeeMembersOf).
+  Organisation: { '*': publicRead, members: isUser },
   OrganisationCreatePayload: allow,
   OrganisationUpdatePayload: allow,
 };

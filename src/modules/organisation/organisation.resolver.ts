@@ -38,7 +38,11 @@ export class OrganisationResolver {
     return (await ctx.loaders.country.byOrganisation.load(organisation.id)).map((row) => row.country);
   }
 
-  @FieldResolver(() => UserConnection, { description: 'The organisation’s users, ordered by name.' })
+  @FieldResolver(() => UserConnection, {
+    description:
+      'The organisation’s users, ordered by name: for its own users, the reviewer and admins; empty for other ' +
+      'signed-in users. Anonymous readers get UNAUTHENTICATED, API keys FORBIDDEN.',
+  })
   async members(@Root() organisation: Organisation, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     return toConnection(await listMembers(ctx, organisation.id, pageWindow(page)));
   }

@@ -15,27 +15,26 @@ import { ReviewComment } from './review-comment.entity';
 import { CommentStatus } from './review-comment.enums';
 import { canComment } from './review-comment.policy';
 
-/** The assessment a comment is about, checked: the caller may read it and comment on its country. */
+/**
+ * The assessment a comment is about, checked: the caller may read it and comment on its country. `missing` is
+ * the answer when the caller may not read it, the same as for an id that does not exist.
+ */
 async function commentableAssessment(
   m: EntityManager,
   ctx: RequestContext,
   assessmentId: string,
-  field: string,
+  missing: BusinessRuleError,
 ) {
   const rows = await m.query(
     `SELECT a.*, c.status AS "__cycle_status" FROM assessment a JOIN monitoring_cycle c ON c.id = a.cycle_id WHERE a.id = $1`,
     [assessmentId],
   );
-  if (rows.length === 0)
-    throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such assessment.', ['input', field]);
+  if (rows.length === 0) throw missing;
   const assessment = hydrate(ctx.db, Assessment, rows[0]);
   const cycleStatus = rows[0].__cycle_status as CycleStatus;
-  if (
-    !canReadAssessment(ctx.viewer, assessment, cycleStatus) ||
-    !canComment(ctx.viewer, assessment.countryCode)
-  ) {
+  if (!canReadAssessment(ctx.viewer, assessment, cycleStatus)) throw missing;
+  if (!canComment(ctx.viewer, assessment.countryCode))
     throw forbidden('You cannot comment on this assessment.');
-  }
   // A published cycle is frozen, its working notes included.
   if (cycleStatus === CycleStatus.PUBLISHED) {
     throw BusinessRuleError.of(
@@ -55,7 +54,15 @@ export function createComment(
     ctx,
     () => new ReviewCommentCreatePayload(),
     async (m, result) => {
-      const assessment = await commentableAssessment(m, ctx, assessmentId, 'assessmentId');
+      const assessment = await commentableAssessment(
+        m,
+        ctx,
+        assessmentId,
+        BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such assessment.', [
+          'input',
+          'assessmentId',
+        ]),
+      );
       const body = input.body.trim();
       if (body.length < 1 || body.length > 10000) {
         throw BusinessRuleError.of(UserErrorCode.INVALID_INPUT, 'A comment has 1 to 10000 characters.', [
@@ -94,10 +101,15 @@ export function resolveComment(
       const { rows, locked } = await lockRows(m, `SELECT * FROM review_comment WHERE id = $1`, 'FOR UPDATE', [
         id,
       ]);
-      if (rows.length === 0)
-        throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such comment.', ['input', 'id']);
+      // A comment on an assessment hidden from the caller (another country's draft, for the reviewer) is
+      // answered as one that does not exist, so that the answer does not say which ids exist.
+      const missing = BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such comment.', [
+        'input',
+        'id',
+      ]);
+      if (rows.length === 0) throw missing;
       const existing = hydrate(ctx.db, ReviewComment, rows[0]);
-      await commentableAssessment(m, ctx, existing.assessmentId, 'id');
+      await commentableAssessment(m, ctx, existing.assessmentId, missing);
       if (!locked) throw forbidden('You cannot resolve this comment.');
       if (existing.status === CommentStatus.RESOLVED) {
         throw BusinessRuleError.of(UserErrorCode.INVALID_TRANSITION, 'The comment is already resolved.');

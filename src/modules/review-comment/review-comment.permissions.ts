@@ -1,14 +1,16 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { userWithRole } from '../../common/rules';
+import { isUser, userWithRole } from '../../common/rules';
 import { Role } from '../user/user.enums';
 
 const commenters = userWithRole(Role.REVIEWER, Role.COUNTRY_EDITOR, Role.COUNTRY_LEAD);
 
-// Who may read comments at all is decided by the row filter in the service (see review-comment.policy.ts).
+// Who may read comments at all is decided by the row filter in the service (see review-comment.policy.ts). A
+// comment is only reached by people (Assessment.comments and the payloads are for users); the rule on its authors
+// keeps names from API keys should a new path to comments appear.
 export const reviewCommentPermissions: IRules = {
   Mutation: { reviewCommentCreate: commenters, reviewCommentResolve: commenters },
-  ReviewComment: allow,
+  ReviewComment: { '*': allow, author: isUser, resolvedBy: isUser },
   ReviewCommentCreatePayload: allow,
   ReviewCommentResolvePayload: allow,
 };

@@ -43,7 +43,8 @@ export class UserAdminResolver {
     description:
       'Deactivates a user (admins any user; country leads the users of their own organisation). The user ' +
       'can no longer sign in and its tokens stop working at once. Deactivating yourself gives INVALID_INPUT, ' +
-      'a user deactivated already INVALID_TRANSITION.',
+      'a user deactivated already INVALID_TRANSITION. For a country lead, a user of another organisation gives ' +
+      'NOT_FOUND, exactly as an id that does not exist.',
   })
   userDeactivate(
     @Arg('input', () => UserDeactivateInput, { description: 'The user to deactivate.' })

@@ -14,6 +14,7 @@ import type { UserDeactivateInput, UserInviteInput, UserSetPasswordInput } from 
 import { UserDeactivatePayload, UserInvitePayload, UserSetPasswordPayload } from './user-admin.types';
 import { User } from './user.entity';
 import { Role } from './user.enums';
+import { canSeeMembersOf } from './user.policy';
 
 const MAX_EMAIL = 254;
 const MAX_DISPLAY_NAME = 120;
@@ -209,6 +210,7 @@ export function setPasswordWithToken(
           ['input', 'setupToken'],
         );
       }
+      ctx.credentialCheck.matched = true;
       const problem = passwordProblem(input.password, ['input', 'password']);
       if (problem) throw new BusinessRuleError([problem]);
       const userId = rows[0].id;
@@ -249,12 +251,14 @@ export async function deactivateUser(
            FROM app_user u JOIN membership m ON m.user_id = u.id WHERE u.id = $1 FOR UPDATE OF u`,
           [userId],
         );
-      if (!target) {
+      // Another organisation's staff are not listed to a lead (user.policy.ts canSeeMembersOf), so one of them is
+      // answered as a user that does not exist: the answer does not say which ids exist.
+      if (!target || !canSeeMembersOf(viewer, target.organisation_id)) {
         throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such user.', ['input', 'userId']);
       }
       // The tenant check on the loaded row: a lead manages its own team, and no one above its own role.
       if (!managesUser(viewer, target.organisation_id, target.role)) {
-        throw forbidden('You cannot deactivate users of another organisation or of a higher role.');
+        throw forbidden('You cannot deactivate users of a higher role than your own.');
       }
       if (target.id === viewer.userId) {
         throw BusinessRuleError.of(UserErrorCode.INVALID_INPUT, 'You cannot deactivate yourself.', [

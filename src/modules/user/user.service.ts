@@ -3,6 +3,7 @@ import type { Page, PageWindow } from '../../common/connection';
 import { emptyPage, hydrate, loadPages } from '../../common/paging';
 import { User } from './user.entity';
 import type { Role } from './user.enums';
+import { canSeeMembersOf } from './user.policy';
 
 const MEMBERSHIP_JOIN = 'JOIN membership m ON m.user_id = t.id';
 const MEMBERSHIP_SELECT = 'm.role AS "__role", m.organisation_id AS "__organisation"';
@@ -47,11 +48,13 @@ export function pageMembers(
   );
 }
 
+/** An organisation's members, or an empty page for a viewer who may not see them (`canSeeMembersOf`). */
 export async function listMembers(
   ctx: RequestContext,
   organisationId: string,
   window: PageWindow,
 ): Promise<Page<User>> {
+  if (!canSeeMembersOf(ctx.viewer, organisationId)) return emptyPage(window);
   return (
     (await ctx.loaders.user.membersByOrganisation.load({ key: organisationId, filter: null, window })) ??
     emptyPage(window)

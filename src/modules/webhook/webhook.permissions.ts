@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
-import { allow, rule } from 'graphql-shield';
+import { allow, and, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { RequestContext } from '../../common/context';
 import { ErrorCode } from '../../common/errors';
-import { userWithRole } from '../../common/rules';
+import { isUser, userWithRole } from '../../common/rules';
 import { hasRole } from '../auth/viewer';
 import { Role } from '../user/user.enums';
 
@@ -32,7 +32,8 @@ export const webhookPermissions: IRules = {
     webhookDelete: managesWebhooks,
     webhookSecretRotate: managesWebhooks,
   },
-  Webhook: readsWebhooks,
+  // Who registered an endpoint is a person's name: for the organisation's managers, not for its API keys.
+  Webhook: { '*': readsWebhooks, createdBy: and(readsWebhooks, isUser) },
   WebhookDelivery: readsWebhooks,
   WebhookAttempt: readsWebhooks,
   WebhookCreatePayload: allow,

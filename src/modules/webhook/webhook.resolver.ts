@@ -29,6 +29,9 @@ import {
   WebhookUpdatePayload,
 } from './webhook.types';
 
+const NOT_MANAGED =
+  'A webhook of an organisation the caller does not manage gives NOT_FOUND, exactly as an id that does not exist.';
+
 @Resolver(() => WebhookSubscription)
 export class WebhookResolver {
   @Query(() => WebhookConnection, {
@@ -63,7 +66,7 @@ export class WebhookResolver {
   }
 
   @Mutation(() => WebhookUpdatePayload, {
-    description: 'Changes a webhook’s URL, events or description, or disables and enables it.',
+    description: 'Changes a webhook’s URL, events or description, or disables and enables it. ' + NOT_MANAGED,
   })
   webhookUpdate(
     @Arg('input', () => WebhookUpdateInput, { description: 'The webhook and the changes.' })
@@ -74,7 +77,7 @@ export class WebhookResolver {
   }
 
   @Mutation(() => WebhookDeletePayload, {
-    description: 'Deletes a webhook and its delivery log; pending deliveries are dropped.',
+    description: 'Deletes a webhook and its delivery log; pending deliveries are dropped. ' + NOT_MANAGED,
   })
   webhookDelete(
     @Arg('input', () => WebhookDeleteInput, { description: 'The webhook.' }) input: WebhookDeleteInput,
@@ -86,7 +89,8 @@ export class WebhookResolver {
   @Mutation(() => WebhookSecretRotatePayload, {
     description:
       'Replaces a webhook’s signing secret and returns the new one once. The old one keeps signing beside it ' +
-      'for `previousSecretHours`.',
+      'for `previousSecretHours`. ' +
+      NOT_MANAGED,
   })
   webhookSecretRotate(
     @Arg('input', () => WebhookSecretRotateInput, { description: 'The webhook.' })
@@ -101,7 +105,10 @@ export class WebhookResolver {
     return ctx.loaders.organisation.byId.load(webhook.organisationId);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who registered the endpoint.' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who registered the endpoint; FORBIDDEN to API keys, which read no one’s name.',
+  })
   createdBy(@Root() webhook: WebhookSubscription, @Ctx() ctx: RequestContext) {
     return webhook.createdById ? ctx.loaders.user.byId.load(webhook.createdById) : null;
   }

@@ -226,8 +226,10 @@ async function lockWebhook(m: EntityManager, ctx: RequestContext, id: string) {
      WHERE s.id = $1 FOR UPDATE OF s`,
     [id],
   );
-  if (!row) refuse(UserErrorCode.NOT_FOUND, 'There is no such webhook.', 'id');
-  if (!managesWebhooksOf(ctx.viewer, row.organisation_id)) throw forbidden(OWN_ONLY);
+  // Another organisation's webhooks are never shown to the caller, so one is answered as a webhook that does
+  // not exist: the answer does not say which ids exist.
+  if (!row || !managesWebhooksOf(ctx.viewer, row.organisation_id))
+    refuse(UserErrorCode.NOT_FOUND, 'There is no such webhook.', 'id');
   return {
     webhook: withoutSecrets(hydrate(ctx.db, WebhookSubscription, row)),
     kind: row.__kind as OrganisationKind,

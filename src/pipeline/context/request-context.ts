@@ -6,7 +6,7 @@ import { StatementCounter } from '../../db/statement-counter';
 import { createLoaders } from '../../modules/loaders';
 import { ResponseCacheScope } from '../../common/response-cache-scope';
 import type { AuthSettings } from '../../modules/auth/auth.settings';
-import { authenticate } from '../../modules/auth/authenticate';
+import { authenticateCredential, readCredential } from '../../modules/auth/authenticate';
 import type { RequestContext } from '../../common/context';
 import { isDatabaseUnavailable } from '../../common/db-errors';
 import { serviceUnavailable } from '../../common/errors';
@@ -32,11 +32,13 @@ export async function createRequestContext(
   statements: StatementCounter = new StatementCounter(),
   readOnly = false,
 ): Promise<RequestContext> {
+  // A credential that is refused without the database takes no connection from the pool.
+  const credential = readCredential(auth.jwtSecret, headers.authorization);
   let transaction: RequestTransaction | null = null;
   let viewer;
   try {
     transaction = await RequestTransaction.begin(dataSource, readOnly, statements);
-    viewer = await authenticate(transaction.manager, auth.jwtSecret, headers.authorization);
+    viewer = await authenticateCredential(transaction.manager, credential);
   } catch (error) {
     await transaction?.rollback();
     if (isDatabaseUnavailable(error)) throw serviceUnavailable();
@@ -51,6 +53,7 @@ export async function createRequestContext(
     viewer,
     auth,
     responseCache: new ResponseCacheScope(),
+    credentialCheck: { matched: false },
   } as RequestContext;
   ctx.loaders = createLoaders(ctx);
   return ctx;

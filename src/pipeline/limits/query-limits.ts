@@ -7,6 +7,7 @@ import {
   VARIABLE_PAGE_SIZE,
   type OperationMeasure,
 } from './query-measure';
+import { oneSensitiveMutation, SensitiveMutationError } from './sensitive-mutations';
 
 /** A request refused for exceeding a limit; reported to the client as BAD_USER_INPUT. */
 export class QueryLimitError extends GraphQLError {
@@ -40,9 +41,13 @@ function shown(value: number): string {
   return Number.isFinite(value) ? String(value) : 'too large to count';
 }
 
-/** Validation rules that refuse an operation too deep, too aliased, with too many directives or too costly. */
+/**
+ * Validation rules that refuse an operation too deep, too aliased, with too many directives or too costly, or
+ * that runs more than one sensitive mutation (sensitive-mutations.ts).
+ */
 export function queryLimitRules(limits: GraphQLLimits): ValidationRule[] {
   return [
+    oneSensitiveMutation,
     limitRule(
       (m) => m.depth,
       limits.maxDepth,
@@ -108,7 +113,7 @@ export function limitErrorFor(
   limits: Pick<GraphQLLimits, 'maxTokens'>,
 ): GraphQLFormattedError | null {
   const original = error instanceof GraphQLError ? error.originalError : undefined;
-  if (original instanceof QueryLimitError) {
+  if (original instanceof QueryLimitError || original instanceof SensitiveMutationError) {
     return {
       message: original.message,
       locations: formatted.locations,

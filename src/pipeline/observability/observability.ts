@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import type { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config';
 import type { RequestContext } from '../../common/context';
 import { ErrorCode } from '../../common/errors';
 import type { Logger } from '../../common/logger';
@@ -177,8 +178,18 @@ function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
 
-/** `GET /metrics` in the Prometheus text format; with a token set, only a caller presenting it is answered. */
-export function registerMetricsRoute(app: Express, metrics: Metrics, token: string | null): void {
+/**
+ * `GET /metrics` in the Prometheus text format; with a token set, only a caller presenting it is answered. In
+ * production without METRICS_TOKEN the route is not registered at all (a 404, as any unknown path), so a
+ * deployment that forgot the token never shows its traffic to the world; says whether the route is served.
+ */
+export function registerMetricsRoute(
+  app: Express,
+  metrics: Metrics,
+  settings: Pick<AppConfig, 'metricsToken' | 'nodeEnv'>,
+): boolean {
+  const token = settings.metricsToken;
+  if (token === null && settings.nodeEnv === 'production') return false;
   app.get('/metrics', async (req, res) => {
     res.set('Cache-Control', 'no-store');
     if (token !== null) {
@@ -191,6 +202,7 @@ export function registerMetricsRoute(app: Express, metrics: Metrics, token: stri
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  return true;
 }
 
 /**

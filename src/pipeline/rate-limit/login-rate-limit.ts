@@ -1,17 +1,9 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  Kind,
-  valueFromAST,
-  type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { GraphQLError, valueFromAST, type FieldNode, type GraphQLSchema } from 'graphql';
+import type { RateLimitSettings } from '../../config';
 import type { RequestContext } from '../../common/context';
-import { loginKeys, RATE_LIMITED, type RateLimiter } from './rate-limit';
+import { rootFields } from '../limits/sensitive-mutations';
+import { digest, RATE_LIMITED, type RateLimiter } from './rate-limit';
 
 // A symbol property, as Apollo hands plugins a shallow copy of the context (which copies it along).
 const CALLER_ADDRESS = Symbol('callerAddress');
@@ -25,105 +17,150 @@ function callerAddress(context: object): string {
   return (context as { [CALLER_ADDRESS]?: string })[CALLER_ADDRESS] ?? 'unknown';
 }
 
-/** The `login` fields an operation runs, by response key: one per alias, however often a fragment repeats it. */
-function loginFields(operation: OperationDefinitionNode, document: DocumentNode): Map<string, FieldNode> {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions)
-    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const found = new Map<string, FieldNode>();
-  const visit = (set: SelectionSetNode, seen: ReadonlySet<string>) => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === 'login') found.set(selection.alias?.value ?? 'login', selection);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet, seen);
-      } else {
-        const fragment = fragments.get(selection.name.value);
-        if (fragment && !seen.has(fragment.name.value)) {
-          visit(fragment.selectionSet, new Set([...seen, fragment.name.value]));
-        }
-      }
-    }
-  };
-  visit(operation.selectionSet, new Set());
-  return found;
-}
-
-/** The e-mail address a `login` field tries, written inline or passed in variables; null when it has none. */
-function emailOf(
-  schema: GraphQLSchema,
-  field: FieldNode,
-  variables: Record<string, unknown> | undefined,
-): string | null {
-  const argument = field.arguments?.find((a) => a.name.value === 'input');
-  const definition = schema
-    .getMutationType()
-    ?.getFields()
-    .login?.args.find((a) => a.name === 'input');
-  if (!argument || !definition) return null;
-  const value = valueFromAST(argument.value, definition.type, variables) as { email?: unknown } | undefined;
-  return typeof value?.email === 'string' ? value.email : null;
+/** One counter a check of a secret is held against, with the words of its refusal. */
+interface Counter {
+  key: string;
+  limit: number;
+  setting: string;
+  scope: string;
 }
 
 /**
- * Holds `login` to LOGIN_RATE_LIMIT attempts per window, per caller address and per e-mail address, against
- * password guessing. Every attempt counts while it runs, so a burst of parallel guesses is refused as well; an
- * attempt that signs in is taken back, so only failures add up. Each aliased `login` is an attempt of its own.
+ * The counters of one check of a secret from `address`. A password belongs to an account (its e-mail address):
+ * it counts for that account from that address, for the account from everywhere and for the address. A setup
+ * token names no account until it matches, so it counts for the address only.
+ */
+export function loginCounters(
+  settings: RateLimitSettings,
+  address: string,
+  account: string | null,
+): Counter[] {
+  const counters: Counter[] = [];
+  if (account !== null) {
+    const id = digest(account.trim().toLowerCase());
+    counters.push(
+      {
+        key: `login-pair:${address}:${id}`,
+        limit: settings.login,
+        setting: 'LOGIN_RATE_LIMIT',
+        scope: 'for one account from one address',
+      },
+      {
+        key: `login-account:${id}`,
+        limit: settings.loginAccount,
+        setting: 'LOGIN_RATE_LIMIT_ACCOUNT',
+        scope: 'for one account from all addresses together',
+      },
+    );
+  }
+  counters.push({
+    key: `login-ip:${address}`,
+    limit: settings.loginAddress,
+    setting: 'LOGIN_RATE_LIMIT_ADDRESS',
+    scope: 'from one address, whatever the account',
+  });
+  return counters;
+}
+
+/** The `input.<name>` string a root mutation field is given, written inline or in variables; null without one. */
+function inputString(
+  schema: GraphQLSchema,
+  field: FieldNode,
+  name: string,
+  variables: Record<string, unknown> | undefined,
+): string | null {
+  const argument = field.arguments?.find((a) => a.name.value === 'input');
+  const mutations = schema.getMutationType()?.getFields() ?? {};
+  const definition = mutations[field.name.value]?.args.find((a) => a.name === 'input');
+  if (!argument || !definition) return null;
+  const value = valueFromAST(argument.value, definition.type, variables) as
+    Record<string, unknown> | undefined;
+  return typeof value?.[name] === 'string' ? value[name] : null;
+}
+
+/**
+ * The account whose secret a root mutation field checks: null when the secret names no account (a setup token),
+ * undefined when the field checks no secret or will be refused before it does (a password change without a
+ * signed-in user).
+ */
+async function accountChecked(
+  field: FieldNode,
+  schema: GraphQLSchema,
+  variables: Record<string, unknown> | undefined,
+  context: RequestContext,
+): Promise<string | null | undefined> {
+  switch (field.name.value) {
+    case 'login':
+      return inputString(schema, field, 'email', variables);
+    case 'passwordChange': {
+      const viewer = context.viewer;
+      if (viewer.kind !== 'user') return undefined;
+      const user = await context.loaders.user.byId.load(viewer.userId);
+      return user?.email ?? `user:${viewer.userId}`;
+    }
+    case 'userSetPassword':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Holds every check of a password or setup token (`login`, `passwordChange`, `userSetPassword`) to the login
+ * limits: LOGIN_RATE_LIMIT per account and address, LOGIN_RATE_LIMIT_ACCOUNT per account and
+ * LOGIN_RATE_LIMIT_ADDRESS per address, per login window. A check counts while it runs, so a burst of parallel
+ * guesses is refused as well; one whose secret was right (the service sets `credentialCheck.matched`) is taken
+ * back, so only failures add up. The per-account and per-address limits are well above the one for the pair, so
+ * that failures from one address cannot lock an account's owner out from another, nor lock out the other users
+ * of that address. Validation lets a request run one such mutation at most (sensitive-mutations.ts).
  */
 export function loginRateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<RequestContext> {
   const { settings } = limiter;
   return {
     async requestDidStart() {
-      let attempts: Array<{ responseKey: string; keys: string[] }> = [];
-      let viewerBefore: unknown;
+      let counted: string[] = [];
       return {
         async didResolveOperation({ operation, document, request, contextValue, schema }) {
-          if (settings.login <= 0 || operation?.operation !== 'mutation') return;
-          const fields = loginFields(operation, document);
-          if (fields.size === 0) return;
+          if (operation?.operation !== 'mutation') return;
           const address = callerAddress(contextValue);
-          viewerBefore = contextValue.viewer;
-          let retryAfter = 0;
-          const counted: string[] = [];
-          for (const [responseKey, field] of fields) {
-            const keys = loginKeys(address, emailOf(schema, field, request.variables));
-            attempts.push({ responseKey, keys });
-            for (const key of keys) {
-              const decision = await limiter.take(key, settings.login, settings.loginWindowSeconds);
-              counted.push(key);
-              if (!decision.allowed) retryAfter = Math.max(retryAfter, decision.retryAfterSeconds);
-            }
+          const counters: Counter[] = [];
+          for (const field of rootFields(operation, document).values()) {
+            const account = await accountChecked(field, schema, request.variables, contextValue);
+            if (account !== undefined) counters.push(...loginCounters(settings, address, account));
           }
-          if (retryAfter === 0) return;
+          let refusal: Counter | null = null;
+          let retryAfter = 0;
+          for (const counter of counters.filter((c) => c.limit > 0)) {
+            const decision = await limiter.take(counter.key, counter.limit, settings.loginWindowSeconds);
+            counted.push(counter.key);
+            if (decision.allowed) continue;
+            refusal ??= counter;
+            retryAfter = Math.max(retryAfter, decision.retryAfterSeconds);
+          }
+          if (!refusal) return;
           // Nothing runs, so nothing was attempted.
-          attempts = [];
-          await Promise.all(counted.map((key) => limiter.refund(key)));
+          const taken = counted;
+          counted = [];
+          await Promise.all(taken.map((key) => limiter.refund(key)));
           throw new GraphQLError(
-            `Too many sign-in attempts: at most ${settings.login} per ${settings.loginWindowSeconds} seconds for ` +
-              `one address or one e-mail address (setting LOGIN_RATE_LIMIT). Try again in ${retryAfter} seconds.`,
+            `Too many failed sign-ins and password checks ${refusal.scope}: at most ${refusal.limit} per ` +
+              `${settings.loginWindowSeconds} seconds (setting ${refusal.setting}). Try again in ${retryAfter} seconds.`,
             {
               extensions: {
                 code: RATE_LIMITED,
+                setting: refusal.setting,
                 retryAfter,
                 http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
               },
             },
           );
         },
-        async willSendResponse({ response, contextValue }) {
-          if (attempts.length === 0) return;
-          const body = response.body;
-          const data = body.kind === 'single' ? body.singleResult.data : body.initialResult.data;
-          // Signing in makes the rest of the request run as the new user; with one attempt that tells it worked.
-          const signedIn = attempts.length === 1 && contextValue.viewer !== viewerBefore;
-          const refunds = attempts
-            .filter((a) => {
-              const result = data?.[a.responseKey] as { token?: unknown } | null | undefined;
-              return signedIn || typeof result?.token === 'string';
-            })
-            .flatMap((a) => a.keys);
-          attempts = [];
-          await Promise.all(refunds.map((key) => limiter.refund(key)));
+        async willSendResponse({ contextValue }) {
+          if (counted.length === 0) return;
+          const taken = counted;
+          counted = [];
+          if (contextValue.credentialCheck.matched)
+            await Promise.all(taken.map((key) => limiter.refund(key)));
         },
       };
     },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { RateLimitSettings } from '../../config';
 import { isId } from '../../common/validation';
-import { API_KEY_PREFIX } from '../../modules/auth/authenticate';
+import { API_KEY_PREFIX, apiKeyForm } from '../../modules/auth/api-key-format';
 import { verifyToken } from '../../modules/auth/token';
 import {
   connectRedis,
@@ -23,7 +23,8 @@ export interface RateDecision {
 
 const ALLOWED: RateDecision = { allowed: true, retryAfterSeconds: 0 };
 
-function digest(text: string): string {
+/** A short digest that names a counter without holding what it counts (an e-mail address, a key). */
+export function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
@@ -130,13 +131,15 @@ interface Bucket {
 
 /**
  * Whom a request is counted against, decided without SQL: a signed token names its user (its signature is
- * checked here; whether it is still current is checked later), an API key counts under its digest, and anything
- * else under the caller's address. A forged or malformed credential counts under the address too.
+ * checked here; whether it is still current is checked later), an API key whose checksum proves this server made
+ * it counts under its digest, and anything else under the caller's address. A forged or malformed credential
+ * counts under the address too, and so does a key without a checksum (made before keys had one): only the
+ * database could tell it from a made-up one, so each made-up key would otherwise start a counter of its own.
  */
 function bucketOf(req: Request, settings: RateLimitSettings, jwtSecret: string): Bucket {
   const header = req.headers.authorization?.trim();
   const credential = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
-  if (credential?.startsWith(API_KEY_PREFIX)) {
+  if (credential?.startsWith(API_KEY_PREFIX) && apiKeyForm(jwtSecret, credential) === 'checked') {
     return {
       key: `key:${digest(credential)}`,
       limit: settings.apiKey,
@@ -144,7 +147,7 @@ function bucketOf(req: Request, settings: RateLimitSettings, jwtSecret: string):
       who: 'API key',
     };
   }
-  if (credential) {
+  if (credential && !credential.startsWith(API_KEY_PREFIX)) {
     const claims = verifyToken(jwtSecret, credential);
     if (claims && isId(claims.sub)) {
       return { key: `user:${claims.sub}`, limit: settings.user, setting: 'RATE_LIMIT_USER', who: 'user' };
@@ -268,11 +271,4 @@ export function rateLimitImports(limiter: RateLimiter, jwtSecret: string): Reque
     setting: 'RATE_LIMIT_IMPORT',
     what: 'imports',
   });
-}
-
-/** The counters one `login` attempt is held against: its caller's address and the e-mail address it tries. */
-export function loginKeys(address: string, email: string | null): string[] {
-  const keys = [`login-ip:${address}`];
-  if (email !== null) keys.push(`login-email:${digest(email.trim().toLowerCase())}`);
-  return keys;
 }
