@@ -83,6 +83,19 @@ export interface GraphQLLimits {
    * indicators × 10 standards) and refuses three connections of 100 nested under lists.
    */
   maxCost: number;
+  /**
+   * GRAPHQL_MAX_RESULT_VALUES: most values one query's answer may hold, counted as its lists resolve (items × the
+   * fields asked of each); past it the query stops and is refused (src/pipeline/limits/answer-bounds.ts).
+   */
+  maxResultValues: number;
+  /** GRAPHQL_MAX_RESPONSE_BYTES: largest answer to one query, measured before it is serialised. */
+  maxResponseBytes: number;
+  /** GRAPHQL_EXPENSIVE_COST: estimated cost from which an operation counts as expensive. */
+  expensiveCost: number;
+  /** GRAPHQL_MAX_EXPENSIVE_CONCURRENT: expensive operations that run at once; the others wait. */
+  maxExpensiveConcurrent: number;
+  /** GRAPHQL_MAX_EXPENSIVE_WAITING: expensive operations that may wait for a place; past it, RATE_LIMITED. */
+  maxExpensiveWaiting: number;
   /** GRAPHQL_INTROSPECTION: whether the schema may be introspected; off in production unless asked for. */
   introspection: boolean;
 }
@@ -272,6 +285,18 @@ function graphqlLimits(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string
     maxTokens: intSetting(env, 'GRAPHQL_MAX_TOKENS', 5000, 100, 1_000_000, problems),
     maxBodyBytes: intSetting(env, 'GRAPHQL_MAX_BODY_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024, problems),
     maxCost: intSetting(env, 'GRAPHQL_MAX_COST', 20_000_000, 1, 1_000_000_000, problems),
+    maxResultValues: intSetting(env, 'GRAPHQL_MAX_RESULT_VALUES', 300_000, 100, 100_000_000, problems),
+    maxResponseBytes: intSetting(
+      env,
+      'GRAPHQL_MAX_RESPONSE_BYTES',
+      16 * 1024 * 1024,
+      10 * 1024,
+      1024 * 1024 * 1024,
+      problems,
+    ),
+    expensiveCost: intSetting(env, 'GRAPHQL_EXPENSIVE_COST', 100_000, 1, 1_000_000_000, problems),
+    maxExpensiveConcurrent: intSetting(env, 'GRAPHQL_MAX_EXPENSIVE_CONCURRENT', 2, 1, 1000, problems),
+    maxExpensiveWaiting: intSetting(env, 'GRAPHQL_MAX_EXPENSIVE_WAITING', 16, 0, 100_000, problems),
     introspection: boolSetting(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production', problems),
   };
 }

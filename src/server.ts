@@ -15,6 +15,8 @@ import type { RequestContext } from './common/context';
 import { ErrorCode } from './common/errors';
 import { createRequestContext, requestIdFrom } from './pipeline/context/request-context';
 import { limitErrorFor, queryLimitRules } from './pipeline/limits/query-limits';
+import { answerBoundsPlugin, countListValues } from './pipeline/limits/answer-bounds';
+import { expensiveGatePlugin } from './pipeline/limits/expensive-gate';
 import { loginRateLimitPlugin, setCallerAddress } from './pipeline/rate-limit/login-rate-limit';
 import {
   clientAddress,
@@ -30,6 +32,7 @@ import { textArgumentsPlugin } from './pipeline/limits/text-arguments';
 import { routeTextChecks } from './pipeline/limits/text-input';
 import { buildExecutableSchema } from './graphql/schema';
 import { compiledExecution } from './pipeline/execution/jit-executor';
+import { operationResolutionPlugin } from './pipeline/execution/operation-resolution';
 import { homePage } from './home-page';
 import type { AuthSettings } from './modules/auth/auth.settings';
 import { registerEvidenceFileRoutes } from './modules/evidence/evidence-file.routes';
@@ -144,7 +147,7 @@ export async function createServer(
   const responseStore = new ResponseStore(config.responseCache);
   const apollo = new ApolloServer<RequestContext>({
     // Operations run compiled by graphql-jit rather than interpreted by graphql-js (see jit-executor.ts).
-    gateway: compiledExecution(buildExecutableSchema()),
+    gateway: compiledExecution(countListValues(buildExecutableSchema())),
     formatError: formatError(config, logger),
     includeStacktraceInErrorResponses: config.nodeEnv !== 'production',
     introspection: config.graphql.introspection,
@@ -157,6 +160,8 @@ export async function createServer(
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // First: the plugins after it may take the operation to be there.
+      operationResolutionPlugin,
       ApolloServerPluginLandingPageDisabled(),
       // Its hints are unused (the response cache keeps its own list of what may be cached), and it would
       // instrument every field of every answer.
@@ -167,7 +172,10 @@ export async function createServer(
       // Before the login counter: an attempt refused for its text is refused as bad input, not as a guess.
       textArgumentsPlugin(),
       loginRateLimitPlugin(limiter),
+      expensiveGatePlugin(config.graphql),
       observabilityPlugin(logger, metrics),
+      // Before the response cache: an answer refused for its size must not be stored.
+      answerBoundsPlugin(config.graphql),
       responseCachePlugin(config.responseCache, responseStore),
     ],
   });

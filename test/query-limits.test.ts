@@ -36,6 +36,11 @@ describe('query limits', () => {
       maxTokens: 5000,
       maxBodyBytes: 100 * 1024,
       maxCost: 20_000_000,
+      maxResultValues: 300_000,
+      maxResponseBytes: 16 * 1024 * 1024,
+      expensiveCost: 100_000,
+      maxExpensiveConcurrent: 2,
+      maxExpensiveWaiting: 16,
       introspection: true,
     });
     expect(

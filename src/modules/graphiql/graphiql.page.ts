@@ -10,7 +10,7 @@ export interface GraphiqlAssetUrls {
   startJs: string;
 }
 
-const COMPARISON_QUERY = `# The published results of the 2024 monitoring cycle: each
+export const GRAPHIQL_COMPARISON_QUERY = `# The published results of the 2024 monitoring cycle: each
 # indicator × country cell of its editions (newest first), as the
 # public reads them. Press the run button (or Ctrl-Enter).
 #
@@ -54,7 +54,7 @@ query PublishedComparison2024 {
 }
 `;
 
-const LOGIN_MUTATION = `# Sign in, then put data.login.token in the Headers pane:
+export const GRAPHIQL_LOGIN_MUTATION = `# Sign in, then put data.login.token in the Headers pane:
 #   "Authorization": "Bearer <token>"
 # The token expires at expiresAt. Wrong credentials give the
 # userError INVALID_CREDENTIALS.
@@ -100,8 +100,8 @@ function pageConfig(options: GraphiqlPageOptions): string {
     styleNonce: options.styleNonce,
     headers: HEADERS,
     tabs: [
-      { query: COMPARISON_QUERY },
-      { query: LOGIN_MUTATION, variables: JSON.stringify({ input: credentials }, null, 2) },
+      { query: GRAPHIQL_COMPARISON_QUERY },
+      { query: GRAPHIQL_LOGIN_MUTATION, variables: JSON.stringify({ input: credentials }, null, 2) },
     ],
   };
   return JSON.stringify(config).replace(/</g, '\\u003c');

@@ -1,7 +1,10 @@
+import { RESULTS_CYCLE_QUERY, RESULTS_LOGIN_MUTATION, RESULTS_MATRIX_QUERY } from './results.queries';
+
 /**
  * The browser script of the results page. It asks the GraphQL API for the comparison, so the page shows exactly
  * what the API's read rules let the reader see, and builds every node with textContent (never markup from data).
- * Plain ES2017 without a build step; it must contain no backtick, no dollar-brace and no closing script tag.
+ * Plain ES2017 without a build step; it must contain no backtick, no dollar-brace and no closing script tag
+ * (its queries are put in as JSON strings, which hold none).
  */
 export const RESULTS_SCRIPT = `
 (function () {
@@ -16,15 +19,9 @@ export const RESULTS_SCRIPT = `
     'Fully in line with the standard'];
   var REASONS = { NOT_APPLICABLE: ['n/a', 'not applicable', 'state-na'], NO_DATA: ['no data', 'no data available', 'state-nodata'] };
   var TRENDS = { IMPROVED: ['\\u25B2', 'improved'], DETERIORATED: ['\\u25BC', 'deteriorated'], NO_CHANGE: ['=', 'no change'] };
-  var TEXT = 'text locale';
-  var CYCLE_QUERY = 'query ResultsCycle($code: String!) { me { displayName role } cycle(code: $code) { id code status ' +
-    'title { ' + TEXT + ' } frameworkVersion { label scoreLevels { value label { text } } ' +
-    'areas { code title { ' + TEXT + ' } subThemes { code title { ' + TEXT + ' } } } } } }';
-  var MATRIX_QUERY = 'query ResultsMatrix($cycleId: ID!, $areaCode: String) { comparison(cycleId: $cycleId, areaCode: $areaCode) { ' +
-    'edition { number publishedAt } countries { code name { ' + TEXT + ' } } rows { indicator { code answerType title { ' + TEXT + ' } ' +
-    'area { code pillar title { ' + TEXT + ' } parent { code title { ' + TEXT + ' } } } } ' +
-    'cells { countryCode state score value notScoredReason trend previousScore previousCycleCode status } } } }';
-  var LOGIN_MUTATION = 'mutation ResultsLogin($input: LoginInput!) { login(input: $input) { token user { displayName role } userErrors { message } } }';
+  var CYCLE_QUERY = ${JSON.stringify(RESULTS_CYCLE_QUERY)};
+  var MATRIX_QUERY = ${JSON.stringify(RESULTS_MATRIX_QUERY)};
+  var LOGIN_MUTATION = ${JSON.stringify(RESULTS_LOGIN_MUTATION)};
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);

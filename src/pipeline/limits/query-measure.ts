@@ -166,6 +166,9 @@ class DocumentMeasurer {
 
   private field(node: FieldNode, parent: GraphQLNamedType | undefined): OperationMeasure {
     const aliases = node.alias ? 1 : 0;
+    // `__typename` is answered from the type already known, with no work: clients such as Apollo Client add it
+    // to every selection, and it must not make a query costlier. An alias of it still counts as an alias.
+    if (node.name.value === TypeNameMetaFieldDef.name) return { depth: 1, aliases, directives: 0, cost: 0 };
     if (!node.selectionSet) return { depth: 1, aliases, directives: 0, cost: 1 };
     const def = fieldDefinition(this.schema, parent, node.name.value);
     const child = this.selectionSet(node.selectionSet, def ? getNamedType(def.type) : undefined);
@@ -195,4 +198,21 @@ export function measureOperation(
     measurers.set(document, measurer);
   }
   return measurer.operation(node);
+}
+
+/**
+ * The estimated cost of an operation, as validation measured it (the measurement is shared), for the plugins
+ * that act on it after validation, which Apollo skips for a document it has validated before.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): number {
+  let measurer = measurers.get(document);
+  if (!measurer) {
+    measurer = new DocumentMeasurer(schema, document);
+    measurers.set(document, measurer);
+  }
+  return measurer.operation(operation).cost;
 }

@@ -1,0 +1,32 @@
+/** The GraphQL operations of the results page's script, kept here so that the tests can send them as it does. */
+
+const TEXT = 'text locale';
+
+export const RESULTS_CYCLE_QUERY = `query ResultsCycle($code: String!) {
+  me { displayName role }
+  cycle(code: $code) {
+    id code status title { ${TEXT} }
+    frameworkVersion {
+      label scoreLevels { value label { text } }
+      areas { code title { ${TEXT} } subThemes { code title { ${TEXT} } } }
+    }
+  }
+}`;
+
+export const RESULTS_MATRIX_QUERY = `query ResultsMatrix($cycleId: ID!, $areaCode: String) {
+  comparison(cycleId: $cycleId, areaCode: $areaCode) {
+    edition { number publishedAt }
+    countries { code name { ${TEXT} } }
+    rows {
+      indicator {
+        code answerType title { ${TEXT} }
+        area { code pillar title { ${TEXT} } parent { code title { ${TEXT} } } }
+      }
+      cells { countryCode state score value notScoredReason trend previousScore previousCycleCode status }
+    }
+  }
+}`;
+
+export const RESULTS_LOGIN_MUTATION = `mutation ResultsLogin($input: LoginInput!) {
+  login(input: $input) { token user { displayName role } userErrors { message } }
+}`;

@@ -1,0 +1,31 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind } from 'graphql';
+import type { RequestContext } from '../../common/context';
+
+/** Apollo's own code for a request whose operation cannot be told from its document and operationName. */
+export const OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE';
+
+/**
+ * Refuses, before any other plugin looks at it, a request whose operation cannot be resolved: a document with
+ * several operations and no operationName, or an operationName that names none of them. It is the client's
+ * mistake, answered 400 with the same code whoever asks; left to run, each plugin would meet an operation that
+ * is not there.
+ */
+export const operationResolutionPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, document, request }) {
+        if (operation) return;
+        const names = document.definitions.flatMap((d) =>
+          d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? '(anonymous)'] : [],
+        );
+        const message = request.operationName
+          ? `The document has no operation named "${request.operationName.slice(0, 100)}"; it has: ${names.join(', ')}.`
+          : `The document has ${names.length} operations (${names.join(', ')}): name the one to run in operationName.`;
+        throw new GraphQLError(message, {
+          extensions: { code: OPERATION_RESOLUTION_FAILURE, http: { status: 400 } },
+        });
+      },
+    };
+  },
+};
