@@ -3,6 +3,7 @@ import { AccessAndFiles1764400000000 } from './1764400000000-AccessAndFiles';
 import { Editions1764500000000 } from './1764500000000-Editions';
 import { RowLevelSecurity1764600000000 } from './1764600000000-RowLevelSecurity';
 import { Webhooks1764700000000 } from './1764700000000-Webhooks';
+import { SealedSettings1764800000000 } from './1764800000000-SealedSettings';
 
 /** Every migration in order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Editions1764500000000,
   RowLevelSecurity1764600000000,
   Webhooks1764700000000,
+  SealedSettings1764800000000,
 ];

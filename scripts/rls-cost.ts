@@ -6,6 +6,8 @@ import { loadConfig } from '../src/config';
 import { prepareAppConnection } from '../src/db/app-role';
 import { resolveDatabase } from '../src/db/bootstrap';
 import { createDataSource } from '../src/db/data-source';
+import { signInAsProof } from '../src/db/row-security-key';
+import { resolveJwtSecret } from '../src/modules/auth/token';
 
 /**
  * What row-level security costs on the hot reads: the same transactions (settings, then the reads the API sends
@@ -27,7 +29,13 @@ function option(name: string, fallback: string): string {
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-async function loop(pool: Pool, scenario: Scenario, seconds: number, concurrency: number): Promise<number> {
+async function loop(
+  pool: Pool,
+  secret: string,
+  scenario: Scenario,
+  seconds: number,
+  concurrency: number,
+): Promise<number> {
   const deadline = performance.now() + seconds * 1000;
   let done = 0;
   await Promise.all(
@@ -36,11 +44,10 @@ async function loop(pool: Pool, scenario: Scenario, seconds: number, concurrency
       try {
         while (performance.now() < deadline) {
           await client.query('BEGIN');
-          await client.query(
-            `SELECT set_config('app.principal', $1, true), set_config('app.role', $2, true),
-                    set_config('app.countries', $3, true)`,
-            scenario.settings,
-          );
+          await client.query(`SELECT app_sign_in_as($1, $2, $3, $4)`, [
+            ...scenario.settings,
+            signInAsProof(secret, ...scenario.settings),
+          ]);
           await scenario.run(client);
           await client.query('COMMIT');
           done += 1;
@@ -63,6 +70,7 @@ async function main(): Promise<void> {
   await owner.initialize();
   await owner.runMigrations({ transaction: 'each' });
   const appUrl = await prepareAppConnection(owner, database.url, config);
+  const secret = resolveJwtSecret(config);
   // The busiest country of the busiest open cycle, and the busiest published cycle.
   const [open] = await owner.query(
     `SELECT a.cycle_id, a.country_code FROM assessment a JOIN monitoring_cycle c ON c.id = a.cycle_id
@@ -134,10 +142,10 @@ async function main(): Promise<void> {
   );
   for (const scenario of scenarios) {
     // A second of each to warm the caches and the plans, then the measured runs.
-    await loop(pools.owner, scenario, 1, concurrency);
-    await loop(pools.app, scenario, 1, concurrency);
-    const bypassed = await loop(pools.owner, scenario, seconds, concurrency);
-    const bound = await loop(pools.app, scenario, seconds, concurrency);
+    await loop(pools.owner, secret, scenario, 1, concurrency);
+    await loop(pools.app, secret, scenario, 1, concurrency);
+    const bypassed = await loop(pools.owner, secret, scenario, seconds, concurrency);
+    const bound = await loop(pools.app, secret, scenario, seconds, concurrency);
     process.stdout.write(
       `${scenario.name.padEnd(42)} no RLS ${bypassed.toFixed(0).padStart(6)} tx/s   RLS ${bound
         .toFixed(0)

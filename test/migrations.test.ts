@@ -19,6 +19,7 @@ const DOMAIN_TABLES = [
   'organisation',
   'organisation_country',
   'review_comment',
+  'row_security_key',
   'score_level',
   'standard',
   'webhook_delivery',

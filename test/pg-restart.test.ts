@@ -7,7 +7,7 @@ import { prepareAppConnection } from '../src/db/app-role';
 import { createDataSource } from '../src/db/data-source';
 import { databaseUrlOn } from '../src/db/embedded';
 import { seedDemoData } from '../src/seed/seed';
-import { TEST_APP_PASSWORD } from './support/app-role';
+import { TEST_APP_PASSWORD, TEST_JWT_SECRET } from './support/app-role';
 import type { TestDatabase } from './support/database';
 import { freePort } from './support/net';
 import { signIn, startTestServer, type TestServer } from './support/server';
@@ -190,6 +190,7 @@ describe('PostgreSQL restarted under load', () => {
     // The API connects as the app's role, whose login belongs to this server as much as to the shared one.
     await prepareAppConnection(dataSource, url, {
       databaseAppUrl: null,
+      jwtSecret: TEST_JWT_SECRET,
       databaseAppPassword: TEST_APP_PASSWORD,
       dataDir: dir,
       nodeEnv: 'test',

@@ -3,6 +3,7 @@ import { createRequestContext } from '../src/pipeline/context/request-context';
 import { saveAssessment } from '../src/modules/assessment/assessment-save.service';
 import { createEvidence } from '../src/modules/evidence/evidence-edit.service';
 import { Role } from '../src/modules/user/user.enums';
+import { signInAsProof, userSignInProof } from '../src/db/row-security-key';
 import { appDataSourceFor } from './support/app-role';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { databaseFingerprint } from './support/fingerprint';
@@ -29,13 +30,15 @@ describe('row-level security', () => {
   /** Runs `work` as the app's role in one transaction with the caller settings the API would make. */
   async function as<T>(settings: Settings, work: (m: EntityManager) => Promise<T>): Promise<T> {
     return app.transaction(async (m) => {
-      await m.query(
-        `SELECT set_config('app.principal', $1, true), set_config('app.role', $2, true),
-                set_config('app.countries', $3, true)`,
-        [settings.principal ?? '', settings.role ?? '', `{${(settings.countries ?? []).join(',')}}`],
-      );
+      await m.query(`SELECT app_sign_in_as($1, $2, $3, $4)`, asArguments(settings));
       return work(m);
     });
+  }
+
+  /** The settings as `app_sign_in_as` takes them, with the proof that only a holder of the key can make. */
+  function asArguments(settings: Settings): string[] {
+    const args = [settings.principal ?? '', settings.role ?? '', `{${(settings.countries ?? []).join(',')}}`];
+    return [...args, signInAsProof(TEST_JWT_SECRET, args[0], args[1], args[2])];
   }
 
   const editorAl: Settings = { principal: 'user', role: Role.COUNTRY_EDITOR, countries: ['AL'] };
@@ -164,7 +167,8 @@ describe('row-level security', () => {
     try {
       await runner.startTransaction();
       await runner.query(
-        `SELECT set_config('app.role', 'ADMIN', true), set_config('app.principal', 'user', true)`,
+        `SELECT app_sign_in_as($1, $2, $3, $4)`,
+        asArguments({ principal: 'user', role: Role.ADMIN }),
       );
       expect(
         await runner.query(`SELECT count(*)::int AS n FROM assessment WHERE status = 'DRAFT'`),
@@ -178,6 +182,86 @@ describe('row-level security', () => {
     } finally {
       await runner.release();
     }
+  });
+
+  describe('the settings are sealed: the app role cannot raise its own role', () => {
+    const rsDrafts = `SELECT count(*)::int AS n FROM assessment WHERE country_code = 'RS' AND status = 'DRAFT'`;
+
+    it('counts settings it sets itself for nobody, before or after a sign-in', async () => {
+      await as({}, async (m) => {
+        await m.query(
+          `SELECT set_config('app.principal', 'user', true), set_config('app.role', 'ADMIN', true),
+                  set_config('app.countries', '{RS}', true)`,
+        );
+        expect(await m.query(`SELECT app_role() AS role, app_is_user() AS user`)).toEqual([
+          { role: null, user: false },
+        ]);
+        expect(await m.query(rsDrafts)).toEqual([{ n: 0 }]);
+      });
+      await as(editorAl, async (m) => {
+        expect(await m.query(`SELECT app_role() AS role`)).toEqual([{ role: Role.COUNTRY_EDITOR }]);
+        // An injected statement raises the role and adds a country: the seal no longer matches.
+        await m.query(
+          `SELECT set_config('app.role', 'ADMIN', true), set_config('app.countries', '{AL,RS}', true)`,
+        );
+        expect(await m.query(`SELECT app_role() AS role, app_countries() AS countries`)).toEqual([
+          { role: null, countries: [] },
+        ]);
+        expect(await m.query(rsDrafts)).toEqual([{ n: 0 }]);
+        const [, changed] = await m.query(`UPDATE assessment SET confidence = confidence WHERE id = $1`, [
+          ids.rsDraft,
+        ]);
+        expect(changed).toBe(0);
+      });
+    });
+
+    it('takes no seal from another transaction', async () => {
+      const admin = { principal: 'user' as const, role: Role.ADMIN };
+      const [sealed] = await as(admin, (m) =>
+        m.query(
+          `SELECT current_setting('app.principal') AS principal, current_setting('app.role') AS role,
+             current_setting('app.countries') AS countries, current_setting('app.seal') AS seal`,
+        ),
+      );
+      expect(sealed.seal).toMatch(/^[0-9a-f]{64}$/);
+      await as({}, async (m) => {
+        await m.query(
+          `SELECT set_config('app.principal', $1, true), set_config('app.role', $2, true),
+                  set_config('app.countries', $3, true), set_config('app.seal', $4, true)`,
+          [sealed.principal, sealed.role, sealed.countries, sealed.seal],
+        );
+        expect(await m.query(`SELECT app_role() AS role`)).toEqual([{ role: null }]);
+        expect(await m.query(rsDrafts)).toEqual([{ n: 0 }]);
+      });
+    });
+
+    it('can neither read the key, nor compute a seal, nor sign in without a proof', async () => {
+      const refused = async (sql: string, params: unknown[] = []) => {
+        await expect(app.transaction((m) => m.query(sql, params))).rejects.toThrow();
+      };
+      await refused(`SELECT * FROM row_security_key`);
+      await refused(`SELECT row_security_mac('as|user|ADMIN|{}')`);
+      await refused(`SELECT app_apply_settings('user', 'ADMIN', '{}', NULL, NULL)`);
+      await refused(`SELECT app_sign_in_as('user', 'ADMIN', '{}', $1)`, ['0'.repeat(64)]);
+      const [admin] = await db.dataSource.query(
+        `SELECT id, token_version FROM app_user WHERE email = 'admin@demo.example'`,
+      );
+      await refused(`SELECT * FROM app_sign_in_user($1, $2, $3)`, [
+        admin.id,
+        admin.token_version,
+        'f'.repeat(64),
+      ]);
+      // The same call with the proof the API makes, after verifying a token, signs the admin in.
+      const [signedIn] = await app.transaction(async (m) => {
+        await m.query(`SELECT * FROM app_sign_in_user($1, $2, $3)`, [
+          admin.id,
+          admin.token_version,
+          userSignInProof(TEST_JWT_SECRET, admin.id, admin.token_version),
+        ]);
+        return m.query(`SELECT app_role() AS role`);
+      });
+      expect(signedIn).toEqual({ role: Role.ADMIN });
+    });
   });
 
   it('refuses a service call whose in-process rules were fooled into letting a partner work on another country', async () => {

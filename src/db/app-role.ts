@@ -4,6 +4,8 @@ import path from 'node:path';
 import { escapeLiteral } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
+import { storeRowSecurityKey } from './row-security-key';
+import { resolveJwtSecret } from '../modules/auth/token';
 import type { AppConfig } from '../config';
 import { APP_ROLE } from '../../migrations/1764600000000-RowLevelSecurity';
 
@@ -34,15 +36,18 @@ export function appRolePassword(
 }
 
 /**
- * The URL the API's own pool connects with. DATABASE_APP_URL is used as it is (the operator made the login);
+ * Stores the key that seals the row-level security settings (src/db/row-security-key.ts), then gives the URL
+ * the API's own pool connects with. DATABASE_APP_URL is used as it is (the operator made the login);
  * otherwise the owner lets `indicators_app` log in with DATABASE_APP_PASSWORD (or, in development, a password
  * made once and kept under DATA_DIR) and the URL is the owner's with those credentials.
  */
 export async function prepareAppConnection(
   owner: DataSource,
   ownerUrl: string,
-  config: Pick<AppConfig, 'databaseAppUrl' | 'databaseAppPassword' | 'dataDir' | 'nodeEnv'>,
+  config: Pick<AppConfig, 'databaseAppUrl' | 'databaseAppPassword' | 'dataDir' | 'nodeEnv' | 'jwtSecret'>,
 ): Promise<string> {
+  // Before anything else: without the key of this deployment's secret, no sign-in could seal its settings.
+  await storeRowSecurityKey(owner, resolveJwtSecret(config));
   if (config.databaseAppUrl) return config.databaseAppUrl;
   const password = appRolePassword(config);
   try {
@@ -66,7 +71,13 @@ export async function openAppDataSource(
   ownerUrl: string,
   config: Pick<
     AppConfig,
-    'databaseAppUrl' | 'databaseAppPassword' | 'dataDir' | 'nodeEnv' | 'logSql' | 'databaseReplicaUrls'
+    | 'databaseAppUrl'
+    | 'databaseAppPassword'
+    | 'dataDir'
+    | 'nodeEnv'
+    | 'logSql'
+    | 'databaseReplicaUrls'
+    | 'jwtSecret'
   >,
 ): Promise<DataSource> {
   const url = await prepareAppConnection(owner, ownerUrl, config);

@@ -9,7 +9,7 @@ import { createDataSource } from '../../src/db/data-source';
 import { databaseUrlOn, startEmbeddedPostgres } from '../../src/db/embedded';
 import { seedDemoData } from '../../src/seed/seed';
 import { freePort } from '../support/net';
-import { TEST_APP_PASSWORD } from '../support/app-role';
+import { TEST_APP_PASSWORD, TEST_JWT_SECRET } from '../support/app-role';
 
 /**
  * Prepares one run: a PostgreSQL server (TEST_DATABASE_URL or DATABASE_URL when set, else an embedded one in a
@@ -49,6 +49,7 @@ export default async function globalSetup(): Promise<void> {
   // The servers of the tests connect as the app's role, as in production; the password is the run's own.
   await prepareAppConnection(ds, databaseUrlOn(serverUrl, template), {
     databaseAppUrl: null,
+    jwtSecret: TEST_JWT_SECRET,
     databaseAppPassword: TEST_APP_PASSWORD,
     dataDir: os.tmpdir(),
     nodeEnv: 'test',

@@ -1,6 +1,9 @@
 import { APP_ROLE, withCredentials } from '../../src/db/app-role';
 import { createDataSource } from '../../src/db/data-source';
 
+/** Known to the tests so they can forge tokens that the server must refuse; it also keys the row-security seal. */
+export const TEST_JWT_SECRET = 'test-secret-of-at-least-thirty-two-characters';
+
 /** The password the test run gives the app's role (the role belongs to the whole test server). */
 export const TEST_APP_PASSWORD = 'test-app-password-of-the-test-run';
 

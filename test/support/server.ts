@@ -1,10 +1,9 @@
 import { loadConfig } from '../../src/config';
 import { createServer, type AppServer } from '../../src/server';
-import { appDataSourceFor, TEST_APP_PASSWORD } from './app-role';
+import { appDataSourceFor, TEST_APP_PASSWORD, TEST_JWT_SECRET } from './app-role';
 import type { TestDatabase } from './database';
 
-/** Known to the tests so they can forge tokens that the server must refuse. */
-export const TEST_JWT_SECRET = 'test-secret-of-at-least-thirty-two-characters';
+export { TEST_JWT_SECRET };
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode } from '../../common/errors';
 import { preparedQuery } from '../../db/request-transaction';
+import { userSignInProof } from '../../db/row-security-key';
 import { isId } from '../../common/validation';
 import { OrganisationKind } from '../organisation/organisation.enums';
 import { Role } from '../user/user.enums';
@@ -20,25 +21,6 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The role whose reads an organisation's API key has: an integrator's key has none and reads as the public. */
-const API_KEY_ROLE_SQL = `CASE o.kind WHEN '${OrganisationKind.PARTNER}' THEN '${Role.COUNTRY_VIEWER}'
-  WHEN '${OrganisationKind.REVIEWER}' THEN '${Role.REVIEWER}' WHEN '${OrganisationKind.PLATFORM}' THEN '${Role.ADMIN}' END`;
-
-const COUNTRIES_SQL = (organisation: string) =>
-  `SELECT array(SELECT country_code::text FROM organisation_country oc WHERE oc.organisation_id = ${organisation}
-     ORDER BY country_code) AS countries`;
-
-/**
- * The row-level security settings of the caller, made in the same statement that checks the credential and only
- * when it is valid. They are transaction-local (`true`): they end with the request's transaction and never
- * reach the next user of the pooled connection.
- */
-function settingsSql(principal: string, role: string, countries: string, user: string, organisation: string) {
-  return `concat_ws(',', set_config('app.principal', ${principal}, true), set_config('app.role', coalesce(${role}, ''), true),
-    set_config('app.countries', ${countries}, true), set_config('app.user_id', coalesce(${user}::text, ''), true),
-    set_config('app.organisation_id', ${organisation}::text, true))`;
-}
-
 interface PrincipalRow {
   id: string;
   organisation_id: string;
@@ -51,7 +33,10 @@ interface PrincipalRow {
 
 /** What the Authorization header carries, as far as can be told without the database. */
 export type Credential =
-  { kind: 'none' } | { kind: 'apiKey'; key: string } | { kind: 'token'; claims: TokenClaims };
+  | { kind: 'none' }
+  | { kind: 'apiKey'; key: string }
+  /** `proof` tells the database's sign-in function that this server verified the token (row-security-key.ts). */
+  | { kind: 'token'; claims: TokenClaims; proof: string };
 
 const NONE: Credential = { kind: 'none' };
 
@@ -74,7 +59,7 @@ export function readCredential(secret: string, header: string | undefined): Cred
   const claims = verifyToken(secret, credential);
   if (!claims || !isId(claims.sub))
     throw unauthenticated('The sign-in token is not valid or has expired. Sign in again.');
-  return { kind: 'token', claims };
+  return { kind: 'token', claims, proof: userSignInProof(secret, claims.sub, claims.ver) };
 }
 
 /**
@@ -90,7 +75,12 @@ export async function authenticate(
   return authenticateCredential(ds, readCredential(secret, header));
 }
 
-/** The Viewer of a credential read by readCredential: one statement checks it against the database. */
+/**
+ * The Viewer of a credential read by readCredential, in one statement: a sign-in function of the database checks
+ * it and, only when it is valid, sets the caller's row-level security settings for the transaction and seals
+ * them (migrations/1764800000000-SealedSettings.ts). The settings are transaction-local: they end with the
+ * request's transaction and never reach the next user of the pooled connection.
+ */
 export async function authenticateCredential(
   ds: DataSource | EntityManager,
   credential: Credential,
@@ -98,51 +88,38 @@ export async function authenticateCredential(
   if (credential.kind === 'none') return ANONYMOUS;
   if (credential.kind === 'apiKey') {
     const key = credential.key;
-    const prefix = key.slice(API_KEY_PREFIX.length, API_KEY_PREFIX.length + API_KEY_LOOKUP_CHARS);
-    const rows: Array<PrincipalRow & { key_hash: string; revoked_at: Date | null }> = await preparedQuery(
+    const lookup = key.slice(API_KEY_PREFIX.length, API_KEY_PREFIX.length + API_KEY_LOOKUP_CHARS);
+    const rows: Array<{
+      id: string;
+      valid: boolean;
+      organisation_id: string;
+      organisation_kind: OrganisationKind;
+      role: Role | null;
+      countries: string[];
+    }> = await preparedQuery(
       ds,
-      `WITH k AS (
-         UPDATE api_key SET last_used_at = date_trunc('minute', now())
-         WHERE prefix = $1 AND revoked_at IS NULL
-           AND (last_used_at IS NULL OR last_used_at < date_trunc('minute', now()))
-         RETURNING id)
-       SELECT a.id, a.key_hash, a.revoked_at, a.organisation_id, o.kind AS organisation_kind, c.countries, r.role,
-         CASE WHEN a.key_hash = $2 AND a.revoked_at IS NULL THEN
-           ${settingsSql(`'apiKey'`, 'r.role', `CASE WHEN r.role IS NULL THEN '{}' ELSE c.countries::text END`, 'NULL', 'a.organisation_id')}
-         END AS settings
-       FROM api_key a JOIN organisation o ON o.id = a.organisation_id
-       CROSS JOIN LATERAL (SELECT ${API_KEY_ROLE_SQL} AS role) r
-       CROSS JOIN LATERAL (${COUNTRIES_SQL('a.organisation_id')}) c
-       WHERE a.prefix = $1`,
-      [prefix, sha256(key)],
+      `SELECT id, valid, organisation_id, organisation_kind, role, countries FROM app_sign_in_api_key($1, $2)`,
+      [lookup, key],
     );
     const row = rows[0];
-    const role = row?.role ?? null;
-    if (!row || row.revoked_at !== null || row.key_hash !== sha256(key)) {
-      throw unauthenticated(INVALID_API_KEY);
-    }
+    if (!row?.valid) throw unauthenticated(INVALID_API_KEY);
     return {
       kind: 'apiKey',
       apiKeyId: row.id,
       organisationId: row.organisation_id,
       organisationKind: row.organisation_kind,
-      role,
+      role: row.role,
       // An integrator's key reads what the public reads: no countries of its own.
-      countries: role ? row.countries : [],
+      countries: row.countries,
     };
   }
 
-  const { claims } = credential;
+  const { claims, proof } = credential;
   const rows: PrincipalRow[] = await preparedQuery(
     ds,
-    `SELECT u.id, u.token_version, u.is_active, m.role, m.organisation_id, o.kind AS organisation_kind, c.countries,
-       CASE WHEN u.is_active AND u.token_version = $2 THEN
-         ${settingsSql(`'user'`, 'm.role', 'c.countries::text', 'u.id', 'm.organisation_id')}
-       END AS settings
-     FROM app_user u JOIN membership m ON m.user_id = u.id JOIN organisation o ON o.id = m.organisation_id
-     CROSS JOIN LATERAL (${COUNTRIES_SQL('m.organisation_id')}) c
-     WHERE u.id = $1`,
-    [claims.sub, claims.ver],
+    `SELECT id, token_version, is_active, role, organisation_id, organisation_kind, countries
+     FROM app_sign_in_user($1, $2, $3)`,
+    [claims.sub, claims.ver, proof],
   );
   const row = rows[0];
   if (!row || !row.is_active || row.token_version !== claims.ver) {
