@@ -23,6 +23,50 @@ interface Counter {
   limit: number;
   setting: string;
   scope: string;
+  /** Each window it is spent in makes its next one twice as long (see GROWING_DELAY). */
+  grows?: boolean;
+}
+
+/**
+ * Growing delays for one account from one address: each login window in which its limit is spent doubles the
+ * next, up to 2^GROWING_DELAY_DOUBLINGS windows (about 8 hours for 900 s), remembered for a day. Someone guessing
+ * from one address slows down ever more, while the account's owner elsewhere and the other users of that
+ * address keep their own counters.
+ */
+const GROWING_DELAY_DOUBLINGS = 5;
+const STRIKES_MEMORY_SECONDS = 24 * 60 * 60;
+
+/** The outcome of counting one check against its counters: which refused it, and for how long. */
+export interface LoginCount {
+  counted: string[];
+  refusal: Counter | null;
+  retryAfter: number;
+}
+
+/** Counts one check of a secret against each of its counters (those with a limit). */
+export async function countLoginCheck(
+  limiter: RateLimiter,
+  counters: Counter[],
+  windowSeconds: number,
+): Promise<LoginCount> {
+  const result: LoginCount = { counted: [], refusal: null, retryAfter: 0 };
+  for (const counter of counters.filter((c) => c.limit > 0)) {
+    let window = windowSeconds;
+    if (counter.grows) {
+      const strikes = await limiter.peek(`strikes:${counter.key}`);
+      window = windowSeconds * 2 ** Math.min(strikes, GROWING_DELAY_DOUBLINGS);
+    }
+    const decision = await limiter.take(counter.key, counter.limit, window);
+    result.counted.push(counter.key);
+    // The check that takes the last place of a window spends it: the next window is longer.
+    if (counter.grows && decision.count === counter.limit) {
+      await limiter.take(`strikes:${counter.key}`, Number.MAX_SAFE_INTEGER, STRIKES_MEMORY_SECONDS);
+    }
+    if (decision.allowed) continue;
+    result.refusal ??= counter;
+    result.retryAfter = Math.max(result.retryAfter, decision.retryAfterSeconds);
+  }
+  return result;
 }
 
 /**
@@ -44,6 +88,7 @@ export function loginCounters(
         limit: settings.login,
         setting: 'LOGIN_RATE_LIMIT',
         scope: 'for one account from one address',
+        grows: true,
       },
       {
         key: `login-account:${id}`,
@@ -112,7 +157,8 @@ async function accountChecked(
  * guesses is refused as well; one whose secret was right (the service sets `credentialCheck.matched`) is taken
  * back, so only failures add up. The per-account and per-address limits are well above the one for the pair, so
  * that failures from one address cannot lock an account's owner out from another, nor lock out the other users
- * of that address. Validation lets a request run one such mutation at most (sensitive-mutations.ts).
+ * of that address; the one for the pair grows its window each time it is spent. Validation lets a request run
+ * one such mutation at most (sensitive-mutations.ts).
  */
 export function loginRateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<RequestContext> {
   const { settings } = limiter;
@@ -128,15 +174,9 @@ export function loginRateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<R
             const account = await accountChecked(field, schema, request.variables, contextValue);
             if (account !== undefined) counters.push(...loginCounters(settings, address, account));
           }
-          let refusal: Counter | null = null;
-          let retryAfter = 0;
-          for (const counter of counters.filter((c) => c.limit > 0)) {
-            const decision = await limiter.take(counter.key, counter.limit, settings.loginWindowSeconds);
-            counted.push(counter.key);
-            if (decision.allowed) continue;
-            refusal ??= counter;
-            retryAfter = Math.max(retryAfter, decision.retryAfterSeconds);
-          }
+          const count = await countLoginCheck(limiter, counters, settings.loginWindowSeconds);
+          counted.push(...count.counted);
+          const { refusal, retryAfter } = count;
           if (!refusal) return;
           // Nothing runs, so nothing was attempted.
           const taken = counted;
@@ -144,7 +184,9 @@ export function loginRateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<R
           await Promise.all(taken.map((key) => limiter.refund(key)));
           throw new GraphQLError(
             `Too many failed sign-ins and password checks ${refusal.scope}: at most ${refusal.limit} per ` +
-              `${settings.loginWindowSeconds} seconds (setting ${refusal.setting}). Try again in ${retryAfter} seconds.`,
+              `${settings.loginWindowSeconds} seconds (setting ${refusal.setting})` +
+              `${refusal.grows ? ', a window that doubles each time it is spent' : ''}. ` +
+              `Try again in ${retryAfter} seconds.`,
             {
               extensions: {
                 code: RATE_LIMITED,

@@ -11,6 +11,8 @@ export interface CounterStore {
   hit(key: string, windowMs: number): Promise<WindowCount>;
   /** Takes one hit back (a sign-in that succeeded); never below zero and never starts a window. */
   refund(key: string): Promise<void>;
+  /** The hits of the key's current window, without counting one; 0 when it has none. */
+  peek(key: string): Promise<number>;
   /** Resolves once the store can count, or has failed to connect, or after a short wait. */
   ready?(): Promise<void>;
   close(): Promise<void>;
@@ -48,6 +50,11 @@ export class MemoryCounterStore implements CounterStore {
   async refund(key: string): Promise<void> {
     const entry = this.entries.get(key);
     if (entry && entry.count > 0 && entry.resetAt > this.now()) entry.count -= 1;
+  }
+
+  async peek(key: string): Promise<number> {
+    const entry = this.entries.get(key);
+    return entry && entry.resetAt > this.now() ? entry.count : 0;
   }
 
   async close(): Promise<void> {
@@ -102,6 +109,10 @@ export class RedisCounterStore implements CounterStore {
 
   async refund(key: string): Promise<void> {
     await this.redis.eval(REFUND_SCRIPT, 1, this.prefix + key);
+  }
+
+  async peek(key: string): Promise<number> {
+    return Number((await this.redis.get(this.prefix + key)) ?? 0);
   }
 
   ready(timeoutMs = 2000): Promise<void> {

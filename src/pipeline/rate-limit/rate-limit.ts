@@ -19,9 +19,11 @@ export interface RateDecision {
   allowed: boolean;
   /** Whole seconds until the window ends, at least 1. */
   retryAfterSeconds: number;
+  /** The hits of the window, this one included (0 when there is no limit). */
+  count: number;
 }
 
-const ALLOWED: RateDecision = { allowed: true, retryAfterSeconds: 0 };
+const ALLOWED: RateDecision = { allowed: true, retryAfterSeconds: 0, count: 0 };
 
 /** A short digest that names a counter without holding what it counts (an e-mail address, a key). */
 export function digest(text: string): string {
@@ -54,6 +56,7 @@ export class RateLimiter {
     return {
       allowed: counted.count <= limit,
       retryAfterSeconds: Math.max(1, Math.ceil(counted.resetInMs / 1000)),
+      count: counted.count,
     };
   }
 
@@ -64,6 +67,16 @@ export class RateLimiter {
       this.storeFailed(error);
     }
     await this.fallback.refund(key);
+  }
+
+  /** The hits of the key's current window, without counting one; what this process counted when the store fails. */
+  async peek(key: string): Promise<number> {
+    try {
+      return await this.store.peek(key);
+    } catch (error) {
+      this.storeFailed(error);
+      return this.fallback.peek(key);
+    }
   }
 
   /** Waits (briefly) until the store can count, so that the first requests are counted where all instances see them. */
