@@ -55,6 +55,12 @@ export interface AppConfig {
   fileStorage: 'local' | 's3';
   /** The bucket settings; set exactly when `fileStorage` is `s3`. */
   s3: S3Settings | null;
+  /**
+   * GRAPHIQL: whether `GET /graphql` from a browser serves GraphiQL, with its files under `/graphiql/assets/`. On
+   * outside production; off in production unless set: it is a tool for developers, and a public API need not
+   * serve its page and scripts to every visitor.
+   */
+  graphiql: boolean;
   /** What one GraphQL request may ask for; each is a setting because a deployment may need to tune it. */
   graphql: GraphQLLimits;
   rateLimit: RateLimitSettings;
@@ -436,6 +442,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     fileStorage: 'local',
     s3: null,
+    graphiql: boolSetting(env, 'GRAPHIQL', nodeEnv !== 'production', problems),
     graphql: graphqlLimits(env, nodeEnv, problems),
     rateLimit: rateLimitSettings(env, problems),
     webhook: webhookSettings(env, nodeEnv, problems),

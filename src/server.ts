@@ -27,12 +27,19 @@ import {
   rateLimitRoutes,
 } from './pipeline/rate-limit/rate-limit';
 import { readsFromReplica } from './pipeline/execution/replica-routing';
-import { graphqlBody, graphqlBodyErrors, graphqlContentType } from './pipeline/limits/request-body';
+import {
+  graphqlBody,
+  graphqlBodyErrors,
+  graphqlContentType,
+  graphqlFaults,
+  graphqlJsonDepth,
+} from './pipeline/limits/request-body';
 import { textArgumentsPlugin } from './pipeline/limits/text-arguments';
+import { MAX_VALIDATION_ERRORS, validationErrorsPlugin } from './pipeline/limits/validation-errors';
 import { routeTextChecks } from './pipeline/limits/text-input';
 import { buildExecutableSchema } from './graphql/schema';
 import { compiledExecution } from './pipeline/execution/jit-executor';
-import { operationResolutionPlugin } from './pipeline/execution/operation-resolution';
+import { knownOperationTypes, operationResolutionPlugin } from './pipeline/execution/operation-resolution';
 import { homePage } from './home-page';
 import type { AuthSettings } from './modules/auth/auth.settings';
 import { registerEvidenceFileRoutes } from './modules/evidence/evidence-file.routes';
@@ -152,7 +159,8 @@ export async function createServer(
     includeStacktraceInErrorResponses: config.nodeEnv !== 'production',
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
-    validationRules: queryLimitRules(config.graphql),
+    validationRules: [knownOperationTypes, ...queryLimitRules(config.graphql)],
+    validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
     parseOptions: { maxTokens: config.graphql.maxTokens },
     // A batch is many operations for the price of one request, past every limit here: refused.
     allowBatchedHttpRequests: false,
@@ -168,6 +176,8 @@ export async function createServer(
       ApolloServerPluginCacheControlDisabled(),
       requestTransactionPlugin(logger),
       statementHeaderPlugin,
+      // Before the log line and the metrics: they count the errors answered.
+      validationErrorsPlugin,
       availabilityPlugin,
       // Before the login counter: an attempt refused for its text is refused as bad input, not as a guess.
       textArgumentsPlugin(),
@@ -182,7 +192,7 @@ export async function createServer(
   await apollo.start();
 
   app.get('/', (_req, res) => {
-    res.type('html').send(homePage());
+    res.type('html').send(homePage({ graphiql: config.graphiql }));
   });
   registerHealthRoutes(app, dataSource);
   if (!registerMetricsRoute(app, metrics, config)) {
@@ -204,6 +214,7 @@ export async function createServer(
     graphqlContentType(),
     graphqlBody(config.graphql.maxBodyBytes),
     graphqlBodyErrors(config.graphql.maxBodyBytes),
+    graphqlJsonDepth(),
     cachedReads({ dataSource, auth, settings: config.responseCache, store: responseStore, logger, metrics }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -227,6 +238,7 @@ export async function createServer(
         return context;
       },
     }),
+    graphqlFaults(logger),
   );
 
   return {

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { startTestServer, type TestServer } from './support/server';
+import { Gate } from '../src/pipeline/limits/expensive-gate';
 
 const TEXTS = `title { translations { text locale } } summary { translations { text locale } }`;
 const INDICATOR = `code title { translations { text locale } } guidance { translations { text locale } }
@@ -49,6 +50,26 @@ function expectRefused(answer: Answer, setting: string): void {
   expect(answer.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', setting });
   expect(answer.body.errors?.[0].message).toContain(setting);
 }
+
+describe('the gate of expensive operations', () => {
+  it('lets `capacity` in, queues up to `maxWaiting` in order, and refuses the rest at once', async () => {
+    const gate = new Gate(1, 2);
+    const order: string[] = [];
+    expect(await gate.enter()).toBe(true);
+    const second = gate.enter().then((inside) => order.push(`second ${inside}`));
+    const third = gate.enter().then((inside) => order.push(`third ${inside}`));
+    expect(await gate.enter()).toBe(false);
+    expect(gate.size).toEqual({ running: 1, waiting: 2 });
+    gate.leave();
+    await second;
+    expect(order).toEqual(['second true']);
+    gate.leave();
+    await third;
+    gate.leave();
+    expect(order).toEqual(['second true', 'third true']);
+    expect(gate.size).toEqual({ running: 0, waiting: 0 });
+  });
+});
 
 describe('what one query may produce', () => {
   let db: TestDatabase;
@@ -127,7 +148,7 @@ describe('what one query may produce', () => {
     });
     afterAll(() => api.close());
 
-    it('runs them one at a time, refuses those past the waiting line, and keeps answering the rest', async () => {
+    it('runs them one at a time and keeps answering the rest', async () => {
       const done: string[] = [];
       const bombs = Array.from({ length: 4 }, (_, i) =>
         send(api, bomb(20, 8)).then((answer) => {
@@ -145,11 +166,15 @@ describe('what one query may produce', () => {
       })();
       const [bombAnswers, normalAnswers] = await Promise.all([Promise.all(bombs), normal]);
 
+      // Sent at once, the four overlap: one runs, two wait, and the fourth finds the line full. On a machine
+      // so loaded that one finishes before the last arrives, none is refused; never more than one.
       const refused = bombAnswers.filter((a) => a.status === 429);
-      expect(refused).toHaveLength(1);
-      expect(refused[0].retryAfter).toBe('1');
-      expect(refused[0].body.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
-      expect(bombAnswers.filter((a) => a.status === 200)).toHaveLength(3);
+      expect(refused.length).toBeLessThanOrEqual(1);
+      for (const answer of refused) {
+        expect(answer.retryAfter).toBe('1');
+        expect(answer.body.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      }
+      expect(bombAnswers.filter((a) => a.status === 200)).toHaveLength(4 - refused.length);
       expect(normalAnswers.every((a) => a.status === 200 && !a.body.errors)).toBe(true);
       // Normal requests are not queued behind the expensive ones: all of them are answered before the last bomb.
       const lastBomb = Math.max(...done.map((d, i) => (d.startsWith('bomb') ? i : -1)));

@@ -12,6 +12,7 @@ import { MonitoringCycle } from '../cycle/cycle.entity';
 import type { Evidence } from '../evidence/evidence.entity';
 import { EvidenceConnection } from '../evidence/evidence.types';
 import { Indicator } from '../indicator/indicator.entity';
+import { assertReferencesExist } from '../references';
 import { ReviewCommentConnection } from '../review-comment/review-comment.types';
 import { User } from '../user/user.entity';
 import { Assessment } from './assessment.entity';
@@ -48,7 +49,14 @@ export class AssessmentResolver {
       evidenceFields: evidence && nestedNodeFields(info, 'evidence'),
       indicatorFields: nodeFieldsOf(info, 'indicator'),
     };
-    return toConnection(await listAssessments(ctx, filter, pageWindow(args), options));
+    const page = await listAssessments(ctx, filter, pageWindow(args), options);
+    if (page.totalCount === 0)
+      await assertReferencesExist(ctx, {
+        countries: filter.countryCode ? { argument: 'countryCode', codes: [filter.countryCode] } : null,
+        cycle: filter.cycleId ? { argument: 'cycleId', id: filter.cycleId } : null,
+        indicators: filter.indicatorId ? { argument: 'indicatorId', ids: [filter.indicatorId] } : null,
+      });
+    return toConnection(page);
   }
 
   @Query(() => Assessment, {

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../common/context';
 import { assertCountryCode, assertId } from '../../common/validation';
 import type { Pillar } from '../framework/framework.enums';
+import { assertReferencesExist } from '../references';
 import { CellState, Trend } from './comparison.enums';
 import { getComparison } from './comparison.read';
 import type { ComparisonCell } from './comparison.types';
@@ -28,6 +29,9 @@ export async function getCountryProfile(
   cycleId: string,
 ): Promise<CountryProfile | null> {
   const code = assertCountryCode(countryCode, 'countryCode');
+  // Before the comparison, which would name its own argument, countryCodes. A profile's country is usually
+  // asked for too, so the lookup is the one that field makes.
+  await assertReferencesExist(ctx, { countries: { argument: 'countryCode', codes: [code] } });
   const comparison = await getComparison(ctx, {
     cycleId: assertId(cycleId, 'cycleId'),
     countryCodes: [code],

@@ -2,6 +2,9 @@ import type { RequestContext } from '../../common/context';
 import { badUserInput } from '../../common/errors';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { roleOf } from '../auth/viewer';
+import type { MonitoringCycle } from '../cycle/cycle.entity';
+import { areaCodeExists } from '../framework/framework.service';
+import { assertReferencesExist } from '../references';
 import { Role } from '../user/user.enums';
 import type { CellData, MatrixData } from './comparison.service';
 import { loadMatrix } from './comparison.service';
@@ -105,6 +108,51 @@ async function fromEdition(
   return { indicatorIds, countryCodes, cells };
 }
 
+interface ComparisonFilter {
+  areaCode: string | null;
+  indicatorIds: string[] | null;
+  countryCodes: string[] | null;
+}
+
+/**
+ * Refuses a filter that names what the cycle does not have: a country that does not exist, an indicator or an
+ * area outside the cycle's framework version. Left to itself, it would only leave rows or cells out. Asked only
+ * when something named is missing from the answer, so a comparison that shows all it was asked for costs no
+ * statement more.
+ */
+async function assertFilterFound(
+  ctx: RequestContext,
+  cycle: MonitoringCycle,
+  filter: ComparisonFilter,
+  comparison: Comparison,
+): Promise<void> {
+  const shownCountries = new Set(comparison.countryCodes);
+  const absentCountries = filter.countryCodes?.filter((code) => !shownCountries.has(code)) ?? [];
+  if (absentCountries.length > 0)
+    await assertReferencesExist(ctx, { countries: { argument: 'countryCodes', codes: absentCountries } });
+  const shownIndicators = new Set(comparison.rows.map((row) => row.indicatorId));
+  const absentIndicators = filter.indicatorIds?.filter((id) => !shownIndicators.has(id)) ?? [];
+  if (absentIndicators.length > 0) {
+    const found = await ctx.loaders.indicator.byId.loadMany(absentIndicators);
+    const foreign = absentIndicators.filter((_, i) => {
+      const indicator = found[i];
+      return (
+        !indicator || indicator instanceof Error || indicator.frameworkVersionId !== cycle.frameworkVersionId
+      );
+    });
+    const message = `The cycle’s framework version has no indicator with the id ${foreign.join(', ')}.`;
+    if (foreign.length > 0) throw badUserInput(message, { argument: 'indicatorIds' });
+  }
+  if (
+    filter.areaCode &&
+    comparison.rows.length === 0 &&
+    !(await areaCodeExists(ctx, filter.areaCode, cycle.frameworkVersionId))
+  )
+    throw badUserInput(`The cycle’s framework version has no area ${filter.areaCode}.`, {
+      argument: 'areaCode',
+    });
+}
+
 export async function getComparison(ctx: RequestContext, args: ComparisonArgs): Promise<Comparison | null> {
   const cycleId = assertId(args.cycleId, 'cycleId');
   const filter = {
@@ -117,17 +165,20 @@ export async function getComparison(ctx: RequestContext, args: ComparisonArgs): 
   if (!cycle) return null;
   if (args.edition != null && (!Number.isInteger(args.edition) || args.edition < 1))
     throw badUserInput('edition must be a number from 1.');
+  let comparison: Comparison | null = null;
   if (args.edition != null || readsPublishedOnly(ctx)) {
     const edition = await findEditionMatrix(ctx, cycleId, args.edition ?? null, filter);
     if (edition)
-      return toComparison(
+      comparison = toComparison(
         cycleId,
         edition.id,
         await fromEdition(ctx, edition.matrix, { ...args, ...filter }),
       );
-    if (args.edition != null) return null;
+    else if (args.edition != null) return null;
   }
-  return toComparison(cycleId, null, await loadMatrix(ctx.db, ctx.viewer, filter));
+  comparison ??= toComparison(cycleId, null, await loadMatrix(ctx.db, ctx.viewer, filter));
+  await assertFilterFound(ctx, cycle, filter, comparison);
+  return comparison;
 }
 
 export { readsPublishedOnly };

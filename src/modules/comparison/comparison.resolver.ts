@@ -6,6 +6,7 @@ import { MonitoringCycle } from '../cycle/cycle.entity';
 import { Edition } from '../edition/edition.entity';
 import { Area } from '../framework/framework.entity';
 import { Indicator } from '../indicator/indicator.entity';
+import { assertReferencesExist } from '../references';
 import { getCountryProfile } from './comparison.profile';
 import { getComparison } from './comparison.read';
 import { loadHistory } from './comparison.service';
@@ -58,12 +59,14 @@ export class ComparisonResolver {
     @Arg('countryCode', { description: 'ISO code of the country.' }) countryCode: string,
     @Ctx() ctx: RequestContext,
   ) {
-    const rows = await loadHistory(
-      ctx.db,
-      ctx.viewer,
-      assertId(indicatorId, 'indicatorId'),
-      assertCountryCode(countryCode, 'countryCode'),
-    );
+    const id = assertId(indicatorId, 'indicatorId');
+    const code = assertCountryCode(countryCode, 'countryCode');
+    const rows = await loadHistory(ctx.db, ctx.viewer, id, code);
+    if (rows.length === 0)
+      await assertReferencesExist(ctx, {
+        indicators: { argument: 'indicatorId', ids: [id] },
+        countries: { argument: 'countryCode', codes: [code] },
+      });
     return rows.map((row) => Object.assign(new IndicatorHistoryPoint(), row));
   }
 

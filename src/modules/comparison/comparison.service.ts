@@ -5,6 +5,7 @@ import type { NotScoredReason } from '../assessment/assessment.enums';
 import type { Viewer } from '../auth/viewer';
 import { roleOf, worksOnCountry } from '../auth/viewer';
 import { evidenceVisibilitySql } from '../evidence/evidence.policy';
+import { seesDraftFrameworks } from '../framework/framework.policy';
 import { Role } from '../user/user.enums';
 import { CellState, Trend } from './comparison.enums';
 
@@ -180,11 +181,17 @@ export async function loadHistory(
 ): Promise<HistoryRow[]> {
   const params: unknown[] = [indicatorId, countryCode];
   const visible = assessmentVisibilitySql(viewer, 'a', params);
+  // An indicator of a draft the reader may not see, and a country that does not exist, give no rows, as an
+  // indicator that does not exist does: the resolver then says which argument names nothing.
+  const target = seesDraftFrameworks(viewer)
+    ? 't.id = $1'
+    : `t.id = $1 AND EXISTS (SELECT 1 FROM framework_version v WHERE v.id = t.framework_version_id AND v.status = 'PUBLISHED')`;
   const rows: Array<Record<string, unknown>> = await db.query(
-    `WITH target AS (SELECT code, answer_type FROM indicator WHERE id = $1)
+    `WITH target AS (SELECT t.code, t.answer_type FROM indicator t WHERE ${target})
      SELECT c.id AS cycle_id, i.id AS indicator_id, a.id AS assessment_id, a.score, a.not_scored_reason,
        a.value_number, a.value_boolean, a.value_text, a.status
-     FROM target JOIN indicator i ON i.code = target.code AND i.answer_type = target.answer_type
+     FROM target JOIN country k ON k.code = $2
+       JOIN indicator i ON i.code = target.code AND i.answer_type = target.answer_type
      JOIN monitoring_cycle c ON c.framework_version_id = i.framework_version_id
      LEFT JOIN assessment a ON a.cycle_id = c.id AND a.indicator_id = i.id AND a.country_code = $2 AND ${visible}
      ORDER BY c.year, c.code`,

@@ -7,6 +7,7 @@ import { LOCALE_ARG_DESCRIPTION, localize } from '../../common/localize';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { AssessmentConnection, CountryAssessmentsArgs } from '../assessment/assessment.types';
 import { Organisation } from '../organisation/organisation.entity';
+import { assertReferencesExist } from '../references';
 import { Country } from './country.entity';
 import { listCountries } from './country.service';
 import { CountryConnection } from './country.types';
@@ -63,12 +64,13 @@ export class CountryResolver {
       countryCode: null,
       status: args.status ?? null,
     };
-    return toConnection(
-      await ctx.loaders.assessment.pageByCountry.load({
-        key: country.code,
-        filter,
-        window: pageWindow(args),
-      }),
-    );
+    const page = await ctx.loaders.assessment.pageByCountry.load({
+      key: country.code,
+      filter,
+      window: pageWindow(args),
+    });
+    if (page.totalCount === 0 && filter.cycleId)
+      await assertReferencesExist(ctx, { cycle: { argument: 'cycleId', id: filter.cycleId } });
+    return toConnection(page);
   }
 }

@@ -8,6 +8,7 @@ import { LOCALE_ARG_DESCRIPTION, localize } from '../../common/localize';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { AssessmentConnection, CycleAssessmentsArgs } from '../assessment/assessment.types';
 import { FrameworkVersion } from '../framework/framework.entity';
+import { assertReferencesExist } from '../references';
 import { MonitoringCycle } from './cycle.entity';
 import { findCycleByCode, listCycles } from './cycle.service';
 import { CyclesArgs, MonitoringCycleConnection } from './cycle.types';
@@ -63,8 +64,15 @@ export class CycleResolver {
       countryCode: args.countryCode ? assertCountryCode(args.countryCode, 'countryCode') : null,
       status: args.status ?? null,
     };
-    return toConnection(
-      await ctx.loaders.assessment.pageByCycle.load({ key: cycle.id, filter, window: pageWindow(args) }),
-    );
+    const page = await ctx.loaders.assessment.pageByCycle.load({
+      key: cycle.id,
+      filter,
+      window: pageWindow(args),
+    });
+    if (page.totalCount === 0 && filter.countryCode)
+      await assertReferencesExist(ctx, {
+        countries: { argument: 'countryCode', codes: [filter.countryCode] },
+      });
+    return toConnection(page);
   }
 }

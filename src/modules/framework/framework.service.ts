@@ -57,6 +57,23 @@ export function findAreasOfVersions(ctx: RequestContext, versionIds: readonly st
     .find({ where: { frameworkVersionId: In([...versionIds]) }, order: { position: 'ASC', code: 'ASC' } });
 }
 
+/**
+ * Whether an area has this code in the framework version (of any version, when null) among the versions the
+ * reader sees: an area of a draft the reader may not see is as absent as one that does not exist.
+ */
+export async function areaCodeExists(
+  ctx: RequestContext,
+  code: string,
+  versionId: string | null,
+): Promise<boolean> {
+  const rows: unknown[] = await ctx.db.query(
+    `SELECT 1 FROM area a JOIN framework_version v ON v.id = a.framework_version_id
+     WHERE a.code = $1 AND v.status = ANY($2) AND ($3::uuid IS NULL OR v.id = $3) LIMIT 1`,
+    [code, visibleStatuses(ctx), versionId],
+  );
+  return rows.length > 0;
+}
+
 const LEVEL_ORDER = ['0', '1', '2', '3', 'NOT_APPLICABLE', 'NO_DATA'];
 
 /** The score scale of each version: 0 to 3, then not applicable and no data. */

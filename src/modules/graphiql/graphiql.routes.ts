@@ -85,10 +85,38 @@ function wantsPage(req: Request): boolean {
 }
 
 /**
- * `GET /graphql` from a browser: GraphiQL, served with its files under /graphiql/assets/ from the project's own
- * dependencies. Register before the GraphQL middleware; every other request to /graphql passes on to it.
+ * Without GraphiQL (setting GRAPHIQL), a browser opening /graphql is told how to call the API, rather than
+ * meeting Apollo's refusal of a GET without a query.
  */
-export function registerGraphiqlRoutes(app: Express, config: Pick<AppConfig, 'nodeEnv'>): void {
+function registerNoPage(app: Express): void {
+  app.get('/graphql', (req, res, next) => {
+    if (!wantsPage(req)) return next();
+    res
+      .status(406)
+      .set({ Vary: 'Accept', 'Cache-Control': 'no-store' })
+      .json({
+        errors: [
+          {
+            message:
+              'This server serves no query editor (setting GRAPHIQL): send GraphQL requests to /graphql with ' +
+              'POST and a JSON body {"query": "…", "variables": {…}}.',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      });
+  });
+}
+
+/**
+ * `GET /graphql` from a browser: GraphiQL, served with its files under /graphiql/assets/ from the project's own
+ * dependencies, when the GRAPHIQL setting is on. Register before the GraphQL middleware; every other request to
+ * /graphql passes on to it.
+ */
+export function registerGraphiqlRoutes(app: Express, config: Pick<AppConfig, 'nodeEnv' | 'graphiql'>): void {
+  if (!config.graphiql) {
+    registerNoPage(app);
+    return;
+  }
   const options = { demoAccount: config.nodeEnv !== 'production' };
 
   app.get(`${ASSET_PREFIX}:name`, (req, res) => {

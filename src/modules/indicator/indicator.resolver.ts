@@ -6,6 +6,7 @@ import { LocalizedText } from '../../common/localized-text.type';
 import { LOCALE_ARG_DESCRIPTION, localize } from '../../common/localize';
 import { assertId } from '../../common/validation';
 import { Area, FrameworkVersion } from '../framework/framework.entity';
+import { assertReferencesExist } from '../references';
 import { Standard } from '../standard/standard.entity';
 import { Indicator } from './indicator.entity';
 import { listIndicators } from './indicator.service';
@@ -25,7 +26,14 @@ export class IndicatorResolver {
       type: args.type ?? null,
       answerType: args.answerType ?? null,
     };
-    return toConnection(await listIndicators(ctx, filter, pageWindow(args)));
+    const page = await listIndicators(ctx, filter, pageWindow(args));
+    if (page.totalCount === 0)
+      await assertReferencesExist(ctx, {
+        frameworkVersion: filter.versionId ? { argument: 'frameworkVersionId', id: filter.versionId } : null,
+        cycle: filter.cycleId ? { argument: 'cycleId', id: filter.cycleId } : null,
+        area: filter.areaCode ? { argument: 'areaCode', code: filter.areaCode } : null,
+      });
+    return toConnection(page);
   }
 
   @Query(() => Indicator, { nullable: true, description: 'One indicator by id; null when there is none.' })

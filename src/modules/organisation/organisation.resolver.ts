@@ -3,6 +3,7 @@ import type { RequestContext } from '../../common/context';
 import { pageWindow, PageArgs, toConnection } from '../../common/connection';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { Country } from '../country/country.entity';
+import { assertReferencesExist } from '../references';
 import { UserConnection } from '../user/user.types';
 import { listMembers } from '../user/user.service';
 import { Organisation } from './organisation.entity';
@@ -19,7 +20,12 @@ export class OrganisationResolver {
       kind: args.kind,
       countryCode: args.countryCode ? assertCountryCode(args.countryCode, 'countryCode') : null,
     };
-    return toConnection(await listOrganisations(ctx, filter, pageWindow(args)));
+    const page = await listOrganisations(ctx, filter, pageWindow(args));
+    if (page.totalCount === 0 && filter.countryCode)
+      await assertReferencesExist(ctx, {
+        countries: { argument: 'countryCode', codes: [filter.countryCode] },
+      });
+    return toConnection(page);
   }
 
   @Query(() => Organisation, {

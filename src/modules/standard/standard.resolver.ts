@@ -7,6 +7,7 @@ import { LOCALE_ARG_DESCRIPTION, localize } from '../../common/localize';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { Country } from '../country/country.entity';
 import { Indicator } from '../indicator/indicator.entity';
+import { assertReferencesExist } from '../references';
 import { Standard } from './standard.entity';
 import { listStandards } from './standard.service';
 import { StandardConnection, StandardsArgs } from './standard.types';
@@ -21,7 +22,12 @@ export class StandardResolver {
       instrument: args.instrument ?? null,
       countryCode: args.countryCode ? assertCountryCode(args.countryCode, 'countryCode') : null,
     };
-    return toConnection(await listStandards(ctx, filter, pageWindow(args)));
+    const page = await listStandards(ctx, filter, pageWindow(args));
+    if (page.totalCount === 0 && filter.countryCode)
+      await assertReferencesExist(ctx, {
+        countries: { argument: 'countryCode', codes: [filter.countryCode] },
+      });
+    return toConnection(page);
   }
 
   @Query(() => Standard, { nullable: true, description: 'One standard by id; null when there is none.' })

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, type ValidationRule } from 'graphql';
 import type { RequestContext } from '../../common/context';
 
 /** Apollo's own code for a request whose operation cannot be told from its document and operationName. */
@@ -29,3 +29,25 @@ export const operationResolutionPlugin: ApolloServerPlugin<RequestContext> = {
     };
   },
 };
+
+/**
+ * Refuses an operation of a kind the schema does not have (a subscription: this API has none). The standard
+ * rules let one through, and it would fail only when run, as an internal error.
+ */
+export const knownOperationTypes: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    const schema = context.getSchema();
+    const root =
+      node.operation === 'query'
+        ? schema.getQueryType()
+        : node.operation === 'mutation'
+          ? schema.getMutationType()
+          : schema.getSubscriptionType();
+    if (root) return;
+    context.reportError(
+      new GraphQLError(`This API has no ${node.operation} operations: send a query or a mutation.`, {
+        nodes: [node],
+      }),
+    );
+  },
+});

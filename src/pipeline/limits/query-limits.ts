@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, type GraphQLFormattedError, type ValidationRule } from 'graphql';
 import type { GraphQLLimits } from '../../config';
 import { ErrorCode } from '../../common/errors';
 import {
@@ -24,15 +24,23 @@ export class QueryLimitError extends GraphQLError {
   }
 }
 
+/**
+ * Measures every operation when validation enters the document, before any rule looks at what is inside it: a
+ * refusal comes first however many errors the standard rules find below, and the answer keeps only the refusal
+ * (validation-errors.ts).
+ */
 function limitRule(
   pick: (measure: OperationMeasure) => number,
   maximum: number,
   refusal: (actual: number) => QueryLimitError,
 ): ValidationRule {
   return (context) => ({
-    OperationDefinition(node) {
-      const actual = pick(measureOperation(context, node));
-      if (actual > maximum) context.reportError(refusal(actual));
+    Document(document) {
+      for (const definition of document.definitions) {
+        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+        const actual = pick(measureOperation(context, definition));
+        if (actual > maximum) context.reportError(refusal(actual));
+      }
     },
   });
 }

@@ -1,5 +1,7 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { ErrorCode } from '../../common/errors';
+import type { Logger } from '../../common/logger';
+import { faultFields } from '../observability/observability';
 
 const NOT_JSON =
   'The request body is not a JSON object: send {"query": "…", "variables": {…}} as application/json.';
@@ -70,5 +72,74 @@ export function graphqlBodyErrors(maxBodyBytes: number): ErrorRequestHandler {
         }
         next(error);
     }
+  };
+}
+
+/**
+ * Deepest nesting of arrays and objects a request's JSON may have. The deepest input of the schema is a few
+ * levels; thousands of levels, which a JSON body of a few kilobytes can hold, would overflow the stack of every
+ * recursive walk over the variables after it (the response cache's key, the text checks).
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether a parsed JSON value nests arrays and objects more than `limit` levels deep, without recursion. */
+function deeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The JSON a GET request carries in its `variables` and `extensions` parameters; Apollo refuses what does not parse. */
+function queryJson(value: unknown): unknown {
+  if (typeof value !== 'string') return null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
+
+/** Refuses with 400 a request whose JSON (a POST body, a GET's variables or extensions) nests past MAX_JSON_DEPTH. */
+export function graphqlJsonDepth(): RequestHandler {
+  return (req, res, next) => {
+    const query = req.query as Record<string, unknown>;
+    const values =
+      req.method === 'GET' ? [queryJson(query.variables), queryJson(query.extensions)] : [req.body];
+    if (!values.some((value) => deeperThan(value, MAX_JSON_DEPTH))) {
+      next();
+      return;
+    }
+    res
+      .status(400)
+      .json(
+        graphqlError(
+          'BAD_REQUEST',
+          `The request's JSON nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; no input of this ` +
+            'API is that deep.',
+        ),
+      );
+  };
+}
+
+/**
+ * The last word on a failure of the steps before Apollo: logged with its details, answered as a GraphQL error in
+ * JSON that names none of them, never the framework's page with its stack trace.
+ */
+export function graphqlFaults(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    logger.error(
+      { requestId: req.headers['x-request-id'], error: faultFields(error) },
+      'internal server error',
+    );
+    res.status(500).json(graphqlError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.'));
   };
 }
