@@ -25,8 +25,14 @@ const headersOf = (columns: ReadonlyArray<{ header: string }>) => columns.map((c
 const MATRIX = `query($cycleId: ID!) { comparison(cycleId: $cycleId) {
   rows { indicator { code } cells { countryCode state score value status confidence evidenceCount trend } } } }`;
 
-function text(value: ExcelJS.CellValue): string {
+/** A cell as the spreadsheet shows it: a percentage as 0–100, a date as YYYY-MM-DD (a moment in ISO form). */
+function text(cell: ExcelJS.Cell): string {
+  const value = cell.value;
   if (value === null || value === undefined) return '';
+  if (value instanceof Date)
+    return cell.numFmt === 'yyyy-mm-dd' ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (typeof value === 'number' && cell.numFmt?.includes('%'))
+    return String(Number((value * 100).toPrecision(15)));
   if (typeof value === 'object') throw new Error(`unexpected cell ${JSON.stringify(value)}`);
   return String(value);
 }
@@ -35,7 +41,7 @@ function sheetRecords(sheet: ExcelJS.Worksheet): Records {
   const lines: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row) => {
     const values: string[] = [];
-    for (let col = 1; col <= sheet.columnCount; col++) values.push(text(row.getCell(col).value));
+    for (let col = 1; col <= sheet.columnCount; col++) values.push(text(row.getCell(col)));
     lines.push(values);
   });
   const [headers, ...rest] = lines;
@@ -47,7 +53,7 @@ function aboutText(book: ExcelJS.Workbook): string {
   const lines: string[] = [];
   book.getWorksheet('About')!.eachRow((row) => {
     const values: string[] = [];
-    row.eachCell((cell) => values.push(text(cell.value)));
+    row.eachCell((cell) => values.push(text(cell)));
     lines.push(values.join('\t'));
   });
   return lines.join('\n');
@@ -113,7 +119,7 @@ describe('CSV and XLSX exports', () => {
     const file = await download(`/exports/comparison.xlsx?cycleId=${cycle['2025']}`, 'reviewer');
     expectDownload(file, 'comparison-2025.xlsx');
     const book = await workbook(file);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Comparison', 'About']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Comparison', 'Matrix', 'Citation', 'About']);
     const { headers, rows } = sheetRecords(book.getWorksheet('Comparison')!);
     expect(headers).toEqual(headersOf(COMPARISON_COLUMNS));
     expect(rows).toHaveLength(58 * 5);
@@ -405,6 +411,209 @@ describe('CSV and XLSX exports', () => {
     });
   });
 
+  describe('cells a spreadsheet can use', () => {
+    /** The cells of a sheet's rows by header, as exceljs reads them back. */
+    function cellsOf(sheet: ExcelJS.Worksheet): Array<Record<string, ExcelJS.Cell>> {
+      const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+      const rows: Array<Record<string, ExcelJS.Cell>> = [];
+      sheet.eachRow((row, n) => {
+        if (n === 1) return;
+        rows.push(Object.fromEntries(headers.map((h, i) => [h, row.getCell(i)]).filter(([h]) => h !== '')));
+      });
+      return rows;
+    }
+
+    function aboutCell(book: ExcelJS.Workbook, label: string): ExcelJS.Cell {
+      let found: ExcelJS.Cell | null = null;
+      book.getWorksheet('About')!.eachRow((row) => {
+        if (row.getCell(1).value === label) found = row.getCell(2);
+      });
+      expect(found).not.toBeNull();
+      return found!;
+    }
+
+    it('writes numbers, percentages, booleans and dates of an assessments workbook as typed cells', async () => {
+      const started = Date.now();
+      const book = await workbook(
+        await download(`/exports/assessments.xlsx?cycleId=${cycle['2024']}&countryCode=RS`, 'viewer.rs'),
+      );
+      const stored: Array<Record<string, any>> = await db.dataSource.query(
+        `SELECT i.code, i.answer_type, a.score, a.value_number, a.value_boolean, a.version
+         FROM assessment a JOIN indicator i ON i.id = a.indicator_id WHERE a.cycle_id = $1 AND a.country_code = 'RS'`,
+        [cycle['2024']],
+      );
+      const rows = cellsOf(book.getWorksheet('Assessments')!);
+      const seen = new Set<string>();
+      for (const s of stored) {
+        const row = rows.find((r) => r.indicator_code.value === s.code)!;
+        expect(row.version.type).toBe(ExcelJS.ValueType.Number);
+        expect(row.version.value).toBe(s.version);
+        if (s.score !== null) {
+          expect(row.score.type).toBe(ExcelJS.ValueType.Number);
+          expect(row.score.value).toBe(s.score);
+          seen.add('score');
+        } else if (s.answer_type === 'PERCENT' && s.value_number !== null) {
+          expect(row.value.type).toBe(ExcelJS.ValueType.Number);
+          expect(row.value.numFmt).toMatch(/%$/);
+          expect(row.value.value).toBeCloseTo(s.value_number / 100, 12);
+          seen.add('percent');
+        } else if (s.answer_type === 'NUMBER' && s.value_number !== null) {
+          expect(row.value.type).toBe(ExcelJS.ValueType.Number);
+          expect(row.value.numFmt ?? '').not.toContain('%');
+          expect(row.value.value).toBe(s.value_number);
+          seen.add('number');
+        } else if (s.value_boolean !== null) {
+          expect(row.value.type).toBe(ExcelJS.ValueType.Boolean);
+          expect(row.value.value).toBe(s.value_boolean);
+          seen.add('boolean');
+        }
+      }
+      expect([...seen].sort()).toEqual(['boolean', 'number', 'percent', 'score']);
+
+      const dates: Array<{ title: string; document_date: string }> = await db.dataSource.query(
+        `SELECT e.title, e.document_date FROM evidence e JOIN assessment a ON a.id = e.assessment_id
+         WHERE a.cycle_id = $1 AND a.country_code = 'RS' AND e.document_date IS NOT NULL`,
+        [cycle['2024']],
+      );
+      expect(dates.length).toBeGreaterThan(0);
+      const dated = cellsOf(book.getWorksheet('Evidence')!).filter((r) => r.document_date.value !== null);
+      for (const { document_date: cell } of dated) {
+        expect(cell.type).toBe(ExcelJS.ValueType.Date);
+        expect(cell.numFmt).toBe('yyyy-mm-dd');
+      }
+      expect(
+        dated.map((r) => `${r.title.value}|${(r.document_date.value as Date).toISOString()}`).sort(),
+      ).toEqual(dates.map((d) => `${d.title}|${d.document_date}T00:00:00.000Z`).sort());
+      const madeAt = aboutCell(book, 'Made at (UTC)');
+      expect(madeAt.type).toBe(ExcelJS.ValueType.Date);
+      expect((madeAt.value as Date).getTime()).toBeGreaterThanOrEqual(Math.floor(started / 1000) * 1000);
+    });
+
+    it('adds the matrix of indicators × countries as the results show it, and the edition’s citation with the parameters', async () => {
+      const started = Date.now();
+      const path = `/exports/comparison.xlsx?cycleId=${cycle['2024']}&countryCodes=RS,AL&areaCode=PROT&locale=sr-Cyrl`;
+      const book = await workbook(await download(path));
+      const graphql = await api.query(
+        `query($cycleId: ID!) { comparison(cycleId: $cycleId, areaCode: "PROT", countryCodes: ["RS", "AL"]) {
+          edition { number publishedAt citation }
+          rows { indicator { code answerType title(locale: SR_CYRL) { text } }
+            cells { countryCode state score notScoredReason value } } } }`,
+        { cycleId: cycle['2024'] },
+      );
+      expect(graphql.errors).toBeUndefined();
+      const comparison = graphql.data!.comparison;
+      const countries = comparison.rows[0].cells.map((c: { countryCode: string }) => c.countryCode);
+      const matrix = book.getWorksheet('Matrix')!;
+      expect((matrix.getRow(1).values as unknown[]).slice(1)).toEqual([
+        'indicator_code',
+        'indicator_title',
+        ...countries,
+      ]);
+      const rows = cellsOf(matrix);
+      expect(rows).toHaveLength(comparison.rows.length);
+      const kinds = new Set<string>();
+      comparison.rows.forEach((expected: any, i: number) => {
+        const row = rows[i];
+        expect(row.indicator_code.value).toBe(expected.indicator.code);
+        expect(row.indicator_title.value).toBe(expected.indicator.title.text);
+        for (const cell of expected.cells) {
+          const got = row[cell.countryCode];
+          const type = expected.indicator.answerType;
+          if (cell.state === 'HIDDEN') expect(got.value).toBe('not visible');
+          else if (cell.state === 'NOT_ASSESSED') expect(got.value).toBe('not assessed');
+          else if (cell.score !== null) {
+            expect(got.type).toBe(ExcelJS.ValueType.Number);
+            expect(got.value).toBe(cell.score);
+          } else if (cell.notScoredReason)
+            expect(got.value).toBe(cell.notScoredReason === 'NO_DATA' ? 'no data' : 'n/a');
+          else if (type === 'PERCENT') {
+            expect(got.numFmt).toMatch(/%$/);
+            expect(got.value).toBeCloseTo(Number(cell.value) / 100, 12);
+          } else if (type === 'NUMBER') expect(got.value).toBe(Number(cell.value));
+          else if (type === 'BOOLEAN') expect(got.value).toBe(cell.value === 'true');
+          else expect(got.value).toBe(cell.value);
+          kinds.add(cell.state === 'ASSESSED' ? (cell.score !== null ? 'score' : type) : cell.state);
+        }
+      });
+      expect([...kinds]).toEqual(expect.arrayContaining(['score', 'NUMBER', 'PERCENT', 'BOOLEAN']));
+
+      const citation = new Map<string, ExcelJS.Cell>();
+      book.getWorksheet('Citation')!.eachRow((row, n) => {
+        if (n > 1) citation.set(String(row.getCell(1).value), row.getCell(2));
+      });
+      expect(citation.get('Cite as')!.value).toBe(comparison.edition.citation);
+      expect(citation.get('Edition')!.value).toBe(comparison.edition.number);
+      const published = citation.get('Edition published at (UTC)')!;
+      expect(published.type).toBe(ExcelJS.ValueType.Date);
+      expect((published.value as Date).toISOString()).toBe(comparison.edition.publishedAt);
+      expect(citation.get('Cycle')!.value).toBe('2024');
+      expect(citation.get('Countries')!.value).toBe(countries.join(', '));
+      expect(citation.get('Area')!.value).toBe('PROT');
+      expect(citation.get('Locale')!.value).toBe('sr-Cyrl');
+      const madeAt = citation.get('Made at (UTC)')!;
+      expect(madeAt.type).toBe(ExcelJS.ValueType.Date);
+      expect(madeAt.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+      expect((madeAt.value as Date).getTime()).toBeGreaterThanOrEqual(Math.floor(started / 1000) * 1000);
+      expect((madeAt.value as Date).getTime()).toBeLessThanOrEqual(Date.now());
+
+      // The long table's values are typed too.
+      const long = cellsOf(book.getWorksheet('Comparison')!).filter((r) => r.state.value === 'ASSESSED');
+      expect(long.every((r) => r.evidence_count.type === ExcelJS.ValueType.Number)).toBe(true);
+      expect(long.some((r) => r.score.type === ExcelJS.ValueType.Number)).toBe(true);
+
+      const live = await workbook(
+        await download(`/exports/comparison.xlsx?cycleId=${cycle['2025']}`, 'reviewer'),
+      );
+      const liveCitation: string[] = [];
+      live.getWorksheet('Citation')!.eachRow((row) => liveCitation.push(text(row.getCell(2))));
+      expect(liveCitation[1]).toMatch(/^Live data, not a published edition/);
+      expect(liveCitation).toContain('none: live data as of the time the file was made');
+    });
+
+    it('writes CSV in UTF-8 with a byte order mark, with the separator asked for, quoting a text that holds it', async () => {
+      const [target] = await db.dataSource.query(
+        `SELECT a.id FROM assessment a JOIN indicator i ON i.id = a.indicator_id
+         WHERE a.cycle_id = $1 AND a.country_code = 'RS' ORDER BY i.position LIMIT 1`,
+        [cycle['2024']],
+      );
+      const title = 'Izveštaj; prvi deo, "nacrt" – жртве трговине људима';
+      await db.dataSource.query(
+        `INSERT INTO evidence (assessment_id, country_code, kind, title, language, reliability, confidentiality)
+         VALUES ($1, 'RS', 'REPORT', $2, 'sr-Latn', 'HIGH', 'PUBLIC')`,
+        [target.id, title],
+      );
+      const base = `/exports/assessments.csv?cycleId=${cycle['2024']}&countryCode=RS&table=evidence`;
+      const quoted = `"Izveštaj; prvi deo, ""nacrt"" – жртве трговине људима"`;
+      for (const [option, separator] of [
+        ['', ','],
+        ['&separator=,', ','],
+        ['&separator=;', ';'],
+        ['&separator=%3B', ';'],
+      ]) {
+        const file = await download(`${base}${option}`);
+        expectDownload(file, 'evidence-2024-RS.csv');
+        expect([...file.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const content = file.body.subarray(3).toString('utf8');
+        expect(content.split('\r\n')[0]).toBe(headersOf(EVIDENCE_COLUMNS).join(separator));
+        expect(content).toContain(`${separator}${quoted}${separator}`);
+        const records = parse(file.body, { bom: true, delimiter: separator }) as string[][];
+        expect(records.map((r) => r[2])).toContain(title);
+      }
+      const semicolons = await download(
+        `/exports/comparison.csv?cycleId=${cycle['2024']}&countryCodes=RS&separator=;`,
+      );
+      const lines = semicolons.body.subarray(3).toString('utf8').trim().split('\r\n');
+      expect(lines[0]).toBe(headersOf(COMPARISON_COLUMNS).join(';'));
+      expect(lines).toHaveLength(58 + 1);
+
+      for (const bad of ['%09', '|', 'semicolon', '%2C%3B']) {
+        const res = await download(`${base}&separator=${bad}`);
+        expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
+        expect(JSON.parse(res.body.toString()).error.code).toBe('BAD_USER_INPUT');
+      }
+    });
+  });
+
   it('exports the framework version with every indicator and the standards it measures', async () => {
     const [framework] = await db.dataSource.query(
       `SELECT f.code FROM framework f JOIN framework_version fv ON fv.framework_id = f.id WHERE fv.id = $1`,
@@ -413,7 +622,7 @@ describe('CSV and XLSX exports', () => {
     const file = await download(`/exports/framework.xlsx?frameworkVersionId=${versionId}`);
     expectDownload(file, `framework-${framework.code}-2024.1.xlsx`);
     const book = await workbook(file);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Areas', 'Indicators', 'About']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Areas', 'Indicators', 'ScoreLevels', 'About']);
 
     const indicators = sheetRecords(book.getWorksheet('Indicators')!);
     expect(indicators.headers).toEqual(headersOf(INDICATOR_COLUMNS));

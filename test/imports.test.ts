@@ -11,6 +11,7 @@ import {
   evidenceSheet,
   INDICATOR_HEADERS,
   postImport,
+  SCORE_LEVEL_HEADERS,
   XLSX_TYPE,
   type Row,
 } from './support/spreadsheets';
@@ -188,7 +189,14 @@ describe('spreadsheet imports', () => {
 
       expect(response).toEqual({
         status: 200,
-        body: { created: 1, updated: 1, unchanged: 1, evidenceCreated: 2, evidenceUnchanged: 0 },
+        body: {
+          created: 1,
+          updated: 1,
+          unchanged: 1,
+          evidenceCreated: 2,
+          evidenceUnchanged: 0,
+          skipped: [],
+        },
       });
       const [created] = await db.dataSource.query(
         `SELECT a.id, a.score, a.confidence, a.narrative, a.status, a.version, u.email AS created_by
@@ -308,6 +316,7 @@ describe('spreadsheet imports', () => {
           unchanged: 1,
           evidenceCreated: 0,
           evidenceUnchanged: evidenceRows.length,
+          skipped: [],
         },
       });
       expect(await databaseFingerprint(db.dataSource)).toEqual(before);
@@ -477,6 +486,7 @@ describe('spreadsheet imports', () => {
         'INVALID_ROWS',
       );
 
+      const expectedVersion = draft.version - 1 || draft.version + 1;
       expect(error.problems).toEqual([
         {
           sheet: 'Assessments',
@@ -484,8 +494,145 @@ describe('spreadsheet imports', () => {
           column: 'version',
           code: 'STALE_VERSION',
           message: expect.stringContaining(`version ${draft.version}`),
+          expectedVersion,
+          foundVersion: draft.version,
         },
       ]);
+      expect(error.problems[0].message).toContain(`expected version ${expectedVersion}`);
+    });
+
+    it('says which version a stale row expected and which it found, when either is missing', async () => {
+      const draft = await assessed(['DRAFT', 'CHANGES_REQUESTED']);
+      const fresh = await unassessed('SCORE');
+      const file = buildCsv(ASSESSMENT_HEADERS, [
+        assessmentRow(draft.code, { score: draft.score === 2 ? 1 : 2 }),
+        assessmentRow(fresh, { score: 1, version: 4 }),
+      ]);
+
+      const error = await expectRefused(
+        () => importAssessments(file, 'text/csv', as.editorRs),
+        422,
+        'INVALID_ROWS',
+      );
+
+      expect(error.problems).toEqual([
+        expect.objectContaining({
+          row: 2,
+          code: 'STALE_VERSION',
+          expectedVersion: null,
+          foundVersion: draft.version,
+          message: expect.stringContaining(`exists at version ${draft.version}`),
+        }),
+        expect.objectContaining({
+          row: 3,
+          code: 'STALE_VERSION',
+          expectedVersion: 4,
+          foundVersion: null,
+          message: expect.stringContaining('expected version 4, but the assessment does not exist yet'),
+        }),
+      ]);
+    });
+
+    it('with skipStale=true imports the rows that are not stale, and reports the stale ones left unchanged', async () => {
+      const stale = await assessed(['DRAFT', 'CHANGES_REQUESTED']);
+      const current = await assessed(['DRAFT', 'CHANGES_REQUESTED']);
+      const fresh = await unassessed('SCORE');
+      const other = (score: number | null) => (score === 2 ? 1 : 2);
+      const staleVersion = stale.version + 5;
+      const rows = [
+        assessmentRow(stale.code, { score: other(stale.score), version: staleVersion }),
+        assessmentRow(current.code, { score: other(current.score), version: current.version }),
+        assessmentRow(fresh, { score: 3 }),
+      ];
+      const evidence = [
+        evidenceRow(stale.code, { title: 'Evidence of a stale row' }),
+        evidenceRow(current.code, { title: 'Evidence of a current row' }),
+      ];
+      const file = await buildXlsx([assessmentsSheet(rows), evidenceSheet(evidence)]);
+      const path = (option: string) => `cycleId=${openCycle}&countryCode=RS${option}`;
+
+      // All or nothing unless asked: the same file is refused whole.
+      const refused = await expectRefused(
+        () => importAssessments(file, XLSX_TYPE, as.editorRs, path('')),
+        422,
+        'INVALID_ROWS',
+      );
+      expect(refused.problems.map((p: any) => [p.row, p.code])).toEqual([[2, 'STALE_VERSION']]);
+      await expectRefused(
+        () => importAssessments(file, XLSX_TYPE, as.editorRs, path('&skipStale=maybe')),
+        400,
+        'BAD_USER_INPUT',
+      );
+      // Any other problem still refuses the whole file, naming only that problem.
+      const withBadRow = await buildXlsx([
+        assessmentsSheet([...rows, assessmentRow('PREV-0.0', { score: 1 })]),
+        evidenceSheet(evidence),
+      ]);
+      const bad = await expectRefused(
+        () => importAssessments(withBadRow, XLSX_TYPE, as.editorRs, path('&skipStale=true')),
+        422,
+        'INVALID_ROWS',
+      );
+      expect(bad.problems.map((p: any) => [p.row, p.column, p.code])).toEqual([
+        [5, 'indicator_code', 'NOT_FOUND'],
+      ]);
+
+      const response = await importAssessments(file, XLSX_TYPE, as.editorRs, path('&skipStale=true'));
+
+      expect(response).toEqual({
+        status: 200,
+        body: {
+          created: 1,
+          updated: 1,
+          unchanged: 0,
+          evidenceCreated: 1,
+          evidenceUnchanged: 0,
+          skipped: [
+            {
+              sheet: 'Assessments',
+              row: 2,
+              column: 'version',
+              code: 'STALE_VERSION',
+              message: expect.stringContaining(
+                `expected version ${staleVersion}, but the assessment is now version ${stale.version}`,
+              ),
+              expectedVersion: staleVersion,
+              foundVersion: stale.version,
+            },
+            {
+              sheet: 'Evidence',
+              row: 2,
+              column: 'indicator_code',
+              code: 'STALE_VERSION',
+              message: expect.stringContaining('Left out with the stale row 2 of the Assessments sheet'),
+              expectedVersion: staleVersion,
+              foundVersion: stale.version,
+            },
+          ],
+        },
+      });
+      const stored = await db.dataSource.query(
+        `SELECT i.code, a.score, a.version,
+           (SELECT array_agg(e.title ORDER BY e.title) FROM evidence e WHERE e.assessment_id = a.id
+              AND e.title LIKE 'Evidence of a %') AS titles
+         FROM assessment a JOIN indicator i ON i.id = a.indicator_id
+         WHERE a.cycle_id = $1 AND a.country_code = 'RS' AND i.code = ANY($2) ORDER BY i.code`,
+        [openCycle, [stale.code, current.code, fresh]],
+      );
+      const byCode = Object.fromEntries(stored.map((r: any) => [r.code, r]));
+      expect(byCode[stale.code]).toEqual({
+        code: stale.code,
+        score: stale.score,
+        version: stale.version,
+        titles: null,
+      });
+      expect(byCode[current.code]).toEqual({
+        code: current.code,
+        score: other(current.score),
+        version: current.version + 1,
+        titles: ['Evidence of a current row'],
+      });
+      expect(byCode[fresh]).toMatchObject({ score: 3, version: 1 });
     });
 
     it('refuses another country’s editor, other roles, API keys and anonymous callers, changing nothing', async () => {
@@ -776,6 +923,141 @@ describe('spreadsheet imports', () => {
         ['Indicators', 5, 'title_en', 'INVALID_INPUT'],
         ['Indicators', 5, 'standards', 'INVALID_INPUT'],
         ['Indicators', 6, 'code', 'DUPLICATE'],
+      ]);
+    });
+
+    it('reads every language, positions and the score scale, and still reads an English-only workbook', async () => {
+      const level = (code: string, value: number | null, cells: Row = {}): Row => ({
+        code,
+        value,
+        label_en: `Level ${code}`,
+        descriptor_en: `What level ${code} means.`,
+        ...cells,
+      });
+      const file = await buildXlsx([
+        {
+          name: 'Areas',
+          headers: AREA_HEADERS,
+          rows: areas.map((a, i) => ({ ...a, position: 10 - i, 'title_sr-Cyrl': `Област ${i}` })),
+        },
+        {
+          name: 'Indicators',
+          headers: INDICATOR_HEADERS,
+          rows: [
+            indicator('PROT-1.1', {
+              position: 4,
+              title_sq: 'Viktimat në Shqipëri',
+              'title_sr-Cyrl': 'Жртве трговине људима',
+              guidance_mk: 'Упатство',
+            }),
+          ],
+        },
+        {
+          name: 'ScoreLevels',
+          headers: SCORE_LEVEL_HEADERS,
+          rows: [
+            level('0', 0),
+            level('1', 1),
+            level('2', 2, { 'label_sr-Latn': 'Uglavnom usklađeno' }),
+            level('3', null),
+            level('NOT_APPLICABLE', null),
+            level('no_data', null),
+          ],
+        },
+      ]);
+
+      const response = await importFramework(file, as.framework, '2026.6');
+
+      expect(response.status).toBe(200);
+      const id = response.body.frameworkVersion.id;
+      const [stored] = await db.dataSource.query(
+        `SELECT i.position, i.title, i.guidance FROM indicator i WHERE i.framework_version_id = $1`,
+        [id],
+      );
+      expect(stored).toEqual({
+        position: 4,
+        title: { en: 'Indicator PROT-1.1', sq: 'Viktimat në Shqipëri', 'sr-Cyrl': 'Жртве трговине људима' },
+        guidance: { en: 'How to score it.', mk: 'Упатство' },
+      });
+      const storedAreas = await db.dataSource.query(
+        `SELECT code, position, title->>'sr-Cyrl' AS cyrillic FROM area WHERE framework_version_id = $1 ORDER BY code`,
+        [id],
+      );
+      expect(storedAreas).toEqual([
+        { code: 'PREV', position: 10, cyrillic: 'Област 0' },
+        { code: 'PREV-AW', position: 9, cyrillic: 'Област 1' },
+        { code: 'PROT', position: 8, cyrillic: 'Област 2' },
+        { code: 'PROT-ID', position: 7, cyrillic: 'Област 3' },
+      ]);
+      const scale = await db.dataSource.query(
+        `SELECT code, value, label FROM score_level WHERE framework_version_id = $1 ORDER BY code`,
+        [id],
+      );
+      expect(scale).toEqual([
+        { code: '0', value: 0, label: { en: 'Level 0' } },
+        { code: '1', value: 1, label: { en: 'Level 1' } },
+        { code: '2', value: 2, label: { en: 'Level 2', 'sr-Latn': 'Uglavnom usklađeno' } },
+        { code: '3', value: 3, label: { en: 'Level 3' } },
+        { code: 'NOT_APPLICABLE', value: null, label: { en: 'Level NOT_APPLICABLE' } },
+        { code: 'NO_DATA', value: null, label: { en: 'Level no_data' } },
+      ]);
+
+      // The layout before translations were exported: English columns only, no positions, no scale.
+      const english = (headers: readonly string[]) =>
+        headers.filter((h) => h !== 'position' && !/_(sq|bs|cnr|mk|sr-Latn|sr-Cyrl)$/.test(h));
+      const old = await buildXlsx([
+        { name: 'Areas', headers: english(AREA_HEADERS), rows: areas },
+        { name: 'Indicators', headers: english(INDICATOR_HEADERS), rows: [indicator('PROT-1.1')] },
+      ]);
+      expect(english(INDICATOR_HEADERS)).toContain('title_en');
+      const legacy = await importFramework(old, as.framework, '2026.7');
+      expect(legacy.status).toBe(200);
+      const [{ n }] = await db.dataSource.query(
+        `SELECT count(*)::int AS n FROM score_level WHERE framework_version_id = $1`,
+        [legacy.body.frameworkVersion.id],
+      );
+      expect(n).toBe(6);
+    });
+
+    it('refuses a bad scale, positions and translations with every problem, creating nothing', async () => {
+      const file = await buildXlsx([
+        { name: 'Areas', headers: AREA_HEADERS, rows: [{ ...areas[0], position: -1 }, ...areas.slice(1)] },
+        {
+          name: 'Indicators',
+          headers: INDICATOR_HEADERS,
+          rows: [indicator('PROT-1.1', { position: 'first', title_sq: 'x'.repeat(20001) })],
+        },
+        {
+          name: 'ScoreLevels',
+          headers: SCORE_LEVEL_HEADERS,
+          rows: [
+            { code: '0', value: 1, label_en: 'Not in place', descriptor_en: 'Nothing.' },
+            { code: '0', value: 0, label_en: 'Again', descriptor_en: 'Twice.' },
+            { code: '5', label_en: 'Five', descriptor_en: 'No such level.' },
+            { code: 'NO_DATA', value: 0, label_sq: 'Pa të dhëna', descriptor_en: 'Unknown.' },
+          ],
+        },
+      ]);
+
+      const error = await expectRefused(
+        () => importFramework(file, as.framework, '2026.8'),
+        422,
+        'INVALID_ROWS',
+      );
+
+      expect(error.problems.map((p: any) => [p.sheet, p.row, p.column, p.code])).toEqual([
+        ['Areas', 2, 'position', 'INVALID_INPUT'],
+        ['Indicators', 2, 'position', 'INVALID_INPUT'],
+        ['Indicators', 2, 'title_sq', 'INVALID_INPUT'],
+        ['ScoreLevels', null, 'code', 'INVALID_INPUT'],
+        ['ScoreLevels', null, 'code', 'INVALID_INPUT'],
+        ['ScoreLevels', null, 'code', 'INVALID_INPUT'],
+        ['ScoreLevels', null, 'code', 'INVALID_INPUT'],
+        ['ScoreLevels', 2, 'value', 'INVALID_INPUT'],
+        ['ScoreLevels', 3, 'code', 'DUPLICATE'],
+        ['ScoreLevels', 4, 'code', 'INVALID_INPUT'],
+        ['ScoreLevels', 5, 'value', 'INVALID_INPUT'],
+        ['ScoreLevels', 5, 'label_en', 'INVALID_INPUT'],
       ]);
     });
 

@@ -5,6 +5,7 @@ import {
   ASSESSMENT_COLUMNS,
   EVIDENCE_COLUMNS,
   INDICATOR_COLUMNS,
+  SCORE_LEVEL_COLUMNS,
 } from '../../src/modules/exchange/exchange.columns';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -23,6 +24,7 @@ export const ASSESSMENT_HEADERS = ASSESSMENT_COLUMNS.map((c) => c.header);
 export const EVIDENCE_HEADERS = EVIDENCE_COLUMNS.map((c) => c.header);
 export const AREA_HEADERS = AREA_COLUMNS.map((c) => c.header);
 export const INDICATOR_HEADERS = INDICATOR_COLUMNS.map((c) => c.header);
+export const SCORE_LEVEL_HEADERS = SCORE_LEVEL_COLUMNS.map((c) => c.header);
 
 /** An XLSX workbook built the way a spreadsheet program saves one: header in row 1, one row per record. */
 export async function buildXlsx(sheets: SheetSpec[]): Promise<Buffer> {

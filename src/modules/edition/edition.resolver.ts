@@ -6,7 +6,7 @@ import { getComparison } from '../comparison/comparison.read';
 import { Comparison } from '../comparison/comparison.types';
 import { MonitoringCycle } from '../cycle/cycle.entity';
 import { Edition } from './edition.entity';
-import { findEdition } from './edition.service';
+import { editionCitation, findEdition } from './edition.service';
 
 @ArgsType()
 class EditionComparisonArgs {
@@ -51,8 +51,7 @@ export class EditionResolver {
   @FieldResolver(() => String, { description: 'A reference to cite the edition by.' })
   async citation(@Root() edition: Edition, @Ctx() ctx: RequestContext): Promise<string> {
     const cycle = await ctx.loaders.cycle.byId.load(edition.cycleId);
-    const date = edition.publishedAt.toISOString().slice(0, 10);
-    return `Regional database of anti-trafficking indicators, monitoring cycle ${cycle?.code}, edition ${edition.number}, published ${date} (edition ${edition.id}).`;
+    return editionCitation(cycle?.code, edition);
   }
 
   @FieldResolver(() => Comparison, { description: 'The comparison exactly as published in this edition.' })

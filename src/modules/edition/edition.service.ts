@@ -49,6 +49,15 @@ export async function createEdition(
   return hydrate(ds, Edition, row);
 }
 
+/** The reference to cite an edition by: `Edition.citation` and the comparison export give the same text. */
+export function editionCitation(
+  cycleCode: string | undefined,
+  edition: Pick<Edition, 'id' | 'number' | 'publishedAt'>,
+): string {
+  const date = edition.publishedAt.toISOString().slice(0, 10);
+  return `Regional database of anti-trafficking indicators, monitoring cycle ${cycleCode}, edition ${edition.number}, published ${date} (edition ${edition.id}).`;
+}
+
 /**
  * An edition of a cycle: the given number, or the latest; null when the cycle has none. Every read of an
  * edition's content goes through here, so the request notes the edition for the response cache.

@@ -1,13 +1,55 @@
 /**
  * The spreadsheet layouts of exports and imports. One definition serves both, so a file exported from the
  * database can be edited and imported back. Sheet names and column headers are part of the public interface:
- * README documents them and changing one is a breaking change for the partners' spreadsheets.
+ * docs/exchange.md documents them and changing one is a breaking change for the partners' spreadsheets.
  */
+
+import { LOCALE_TAGS } from '../../common/i18n';
 
 export interface ColumnSpec {
   header: string;
   description: string;
+  /** An import reads a file without this column as if every cell of it were empty. */
+  optional?: boolean;
 }
+
+const LANGUAGE_NAMES: Record<(typeof LOCALE_TAGS)[number], string> = {
+  en: 'English',
+  sq: 'Albanian',
+  bs: 'Bosnian',
+  cnr: 'Montenegrin',
+  mk: 'Macedonian',
+  'sr-Latn': 'Serbian (Latin script)',
+  'sr-Cyrl': 'Serbian (Cyrillic script)',
+};
+
+/** The header of a text's column in one language, e.g. `title_sr-Cyrl`. */
+export function textColumn(field: string, tag: string): string {
+  return `${field}_${tag}`;
+}
+
+/**
+ * One column per language of a multilingual framework text, English first and required. The other languages are
+ * optional columns, so that a workbook written before they were exported still imports, in English only.
+ */
+function translatedColumns(field: string, what: string): ColumnSpec[] {
+  return LOCALE_TAGS.map((tag) =>
+    tag === 'en'
+      ? { header: textColumn(field, tag), description: `${what} in English (required).` }
+      : {
+          header: textColumn(field, tag),
+          description: `${what} in ${LANGUAGE_NAMES[tag]}; empty when not translated.`,
+          optional: true,
+        },
+  );
+}
+
+const POSITION_COLUMN: ColumnSpec = {
+  header: 'position',
+  description:
+    'Order among its siblings, a whole number from 0; empty: its place in the file. Optional column on import.',
+  optional: true,
+};
 
 /** A country's assessments: one row per assessment (`Assessments` sheet / assessments CSV). */
 export const ASSESSMENT_COLUMNS = [
@@ -16,7 +58,11 @@ export const ASSESSMENT_COLUMNS = [
   { header: 'answer_type', description: 'SCORE, NUMBER, PERCENT, BOOLEAN or TEXT (ignored on import).' },
   { header: 'score', description: '0–3 for SCORE indicators; empty otherwise.' },
   { header: 'not_scored_reason', description: 'NOT_APPLICABLE or NO_DATA for an unscored SCORE indicator.' },
-  { header: 'value', description: 'Number, percentage (0–100), true/false or text for other indicators.' },
+  {
+    header: 'value',
+    description:
+      'For other indicators: a number, a percentage (a percent cell in a workbook, 0–100 in CSV), TRUE/FALSE or a text.',
+  },
   { header: 'confidence', description: 'HIGH, MEDIUM or LOW.' },
   {
     header: 'status',
@@ -47,7 +93,7 @@ export const EVIDENCE_COLUMNS = [
   { header: 'title', description: 'Title of the document or source (required).' },
   { header: 'citation', description: 'Formal citation.' },
   { header: 'url', description: 'http(s) address.' },
-  { header: 'document_date', description: 'YYYY-MM-DD.' },
+  { header: 'document_date', description: 'A date cell in a workbook; YYYY-MM-DD in CSV.' },
   { header: 'language', description: 'BCP 47 tag of the source, e.g. sr-Latn.' },
   { header: 'issuing_institution', description: 'The institution that issued it.' },
   { header: 'reliability', description: 'HIGH, MEDIUM or LOW.' },
@@ -63,7 +109,11 @@ export const COMPARISON_COLUMNS = [
   { header: 'country_code', description: 'ISO code of the country.' },
   { header: 'state', description: 'ASSESSED, NOT_ASSESSED or HIDDEN (the reader may not see this cell).' },
   { header: 'score', description: 'Score 0–3, empty when not scored.' },
-  { header: 'value', description: 'The answer as text for other indicators.' },
+  {
+    header: 'value',
+    description:
+      'The answer: the score (or NOT_APPLICABLE, NO_DATA), a number, a percentage, TRUE/FALSE or a text, as the indicator takes it.',
+  },
   { header: 'status', description: 'Status of the assessment.' },
   { header: 'confidence', description: 'HIGH, MEDIUM or LOW.' },
   { header: 'evidence_count', description: 'How many pieces of evidence the reader may see.' },
@@ -73,39 +123,55 @@ export const COMPARISON_COLUMNS = [
   },
 ] as const satisfies readonly ColumnSpec[];
 
-/** A framework version: areas, indicators and the standards they measure (`Areas`, `Indicators` sheets). */
-export const AREA_COLUMNS = [
+/** A framework version: areas, score levels, indicators and the standards they measure. */
+export const AREA_COLUMNS: readonly ColumnSpec[] = [
   { header: 'code', description: 'Area code, unique in the version, e.g. PROT or PROT-ID.' },
   { header: 'parent_code', description: 'Code of the pillar a sub-theme belongs to; empty for a pillar.' },
   {
     header: 'pillar',
     description: 'PREVENTION, PROTECTION, PROSECUTION or PARTNERSHIP (required for pillars).',
   },
-  { header: 'title_en', description: 'Title in English (required).' },
-  { header: 'description_en', description: 'Description in English (required).' },
-] as const satisfies readonly ColumnSpec[];
+  POSITION_COLUMN,
+  ...translatedColumns('title', 'Title'),
+  ...translatedColumns('description', 'Description'),
+];
 
-export const INDICATOR_COLUMNS = [
+export const INDICATOR_COLUMNS: readonly ColumnSpec[] = [
   { header: 'code', description: 'Indicator code, unique in the version, e.g. PROT-2.1.' },
   { header: 'area_code', description: 'Code of its area.' },
   { header: 'type', description: 'STRUCTURAL, PROCESS or OUTCOME.' },
   { header: 'answer_type', description: 'SCORE, NUMBER, PERCENT, BOOLEAN or TEXT.' },
-  { header: 'title_en', description: 'Title in English (required).' },
-  { header: 'guidance_en', description: 'Guidance in English (required).' },
-  { header: 'means_of_verification_en', description: 'Means of verification in English (required).' },
+  POSITION_COLUMN,
+  ...translatedColumns('title', 'Title'),
+  ...translatedColumns('guidance', 'Guidance'),
+  ...translatedColumns('means_of_verification', 'Means of verification'),
   { header: 'expected_breakdowns', description: 'Disaggregations separated by ";", e.g. "sex; age".' },
   {
     header: 'standards',
     description:
       'Standards measured, separated by ";", each as INSTRUMENT:reference (e.g. "COE_CONVENTION:Art. 10; PALERMO_PROTOCOL:Art. 6") or INSTRUMENT:CC:reference for a national action plan measure.',
   },
-] as const satisfies readonly ColumnSpec[];
+];
+
+/** The score scale of a version (`ScoreLevels` sheet); a workbook without it gets the default scale. */
+export const SCORE_LEVEL_COLUMNS: readonly ColumnSpec[] = [
+  { header: 'code', description: '0, 1, 2, 3, NOT_APPLICABLE or NO_DATA: each once.' },
+  {
+    header: 'value',
+    description: 'The score, a number equal to the code; empty for NOT_APPLICABLE and NO_DATA.',
+  },
+  ...translatedColumns('label', 'Label'),
+  ...translatedColumns('descriptor', 'Descriptor'),
+];
 
 export const SHEETS = {
   assessments: 'Assessments',
   evidence: 'Evidence',
   comparison: 'Comparison',
+  matrix: 'Matrix',
+  citation: 'Citation',
   areas: 'Areas',
+  scoreLevels: 'ScoreLevels',
   indicators: 'Indicators',
   about: 'About',
 } as const;

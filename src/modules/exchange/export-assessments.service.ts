@@ -1,11 +1,12 @@
 import type { RequestContext } from '../../common/context';
+import { notFound } from '../../common/errors';
 import type { I18nText } from '../../common/i18n';
 import { LOCALE_TAGS, resolveText } from '../../common/i18n';
 import { assessmentVisibilitySql } from '../assessment/assessment.policy';
 import { evidenceVisibilitySql } from '../evidence/evidence.policy';
 import { AnswerType } from '../indicator/indicator.enums';
 import { ASSESSMENT_COLUMNS, EVIDENCE_COLUMNS, SHEETS } from './exchange.columns';
-import { tableOf, type Cell, type ExportDocument } from './export.write';
+import { calendarDate, percent, tableOf, type Cell, type ExportDocument } from './export.write';
 
 export interface AssessmentsExportParams {
   cycleId: string;
@@ -40,10 +41,11 @@ interface EvidenceRow {
   confidentiality: string;
 }
 
-/** The answer of a non-SCORE indicator as the `value` column holds it, which the import reads back. */
+/** The answer of a non-SCORE indicator in its own type, as the `value` column holds it and the import reads it. */
 function valueCell(row: AssessmentRow): Cell {
-  if (row.value_number !== null) return row.value_number;
-  if (row.value_boolean !== null) return row.value_boolean ? 'true' : 'false';
+  if (row.value_number !== null)
+    return row.answer_type === AnswerType.PERCENT ? percent(row.value_number) : row.value_number;
+  if (row.value_boolean !== null) return row.value_boolean;
   return row.value_text;
 }
 
@@ -54,7 +56,8 @@ function narrativeCells(narrative: Partial<I18nText> | null): Record<string, Cel
 /**
  * Every assessment of a country in a cycle that the reader may read, with the evidence of them the reader may
  * see, in two statements and without a page limit. The read rules are the SQL filters the GraphQL lists use, so
- * the file holds no more than the API shows. Null for an unknown cycle or country.
+ * the file holds no more than the API shows. Null for an unknown cycle; NOT_FOUND naming the country for an
+ * unknown country (the file is the country's).
  */
 export async function exportAssessments(
   ctx: RequestContext,
@@ -64,7 +67,8 @@ export async function exportAssessments(
     ctx.loaders.cycle.byId.load(params.cycleId),
     ctx.loaders.country.byCode.load(params.countryCode),
   ]);
-  if (!cycle || !country) return null;
+  if (!country) throw notFound('The country', params.countryCode);
+  if (!cycle) return null;
 
   const assessmentParams: unknown[] = [cycle.id, country.code];
   const assessments: AssessmentRow[] = await ctx.db.query(
@@ -108,7 +112,7 @@ export async function exportAssessments(
     title: row.title,
     citation: row.citation,
     url: row.url,
-    document_date: row.document_date,
+    document_date: row.document_date === null ? null : calendarDate(row.document_date),
     language: row.language,
     issuing_institution: row.issuing_institution,
     reliability: row.reliability,
@@ -123,11 +127,12 @@ export async function exportAssessments(
       ['Cycle', `${cycle.code} – ${resolveText(cycle.title, 'en').text} (${cycle.status})`],
       ['Edition', 'none: live data as of the time the file was made'],
       ['Country', `${country.code} – ${countryName}`],
-      ['Assessments', String(assessmentRecords.length)],
-      ['Evidence', String(evidenceRecords.length)],
+      ['Assessments', assessmentRecords.length],
+      ['Evidence', evidenceRecords.length],
       [
         'Import',
-        'Edit the Assessments and Evidence sheets and import the file back; keep the version column as exported.',
+        'Edit the Assessments and Evidence sheets and import the file back; keep the version column as exported ' +
+          '(empty it to copy the rows into a cycle that does not have them yet).',
       ],
     ],
     tables: [

@@ -1,10 +1,11 @@
 import type { RequestContext } from '../../common/context';
-import { badUserInput } from '../../common/errors';
 import type { I18nText, LocaleTag } from '../../common/i18n';
 import { resolveText } from '../../common/i18n';
 import { CellState } from '../comparison/comparison.enums';
 import { getComparison } from '../comparison/comparison.read';
+import { editionCitation } from '../edition/edition.service';
 import { COMPARISON_COLUMNS, SHEETS } from './exchange.columns';
+import { citationTable, matrixTable, valueCell, type MatrixIndicator } from './export-comparison.sheets';
 import { tableOf, type Cell, type ExportDocument } from './export.write';
 
 export interface ComparisonExportParams {
@@ -13,12 +14,15 @@ export interface ComparisonExportParams {
   countryCodes: string[] | null;
   edition: number | null;
   locale: LocaleTag;
+  /** When the file is made, which its Citation sheet says. */
+  madeAt: Date;
 }
 
 interface IndicatorRow {
   id: string;
   code: string;
   title: I18nText;
+  answer_type: string;
   area_code: string;
   pillar: string;
 }
@@ -27,21 +31,11 @@ interface IndicatorRow {
 async function loadIndicators(ctx: RequestContext, ids: string[]): Promise<Map<string, IndicatorRow>> {
   if (ids.length === 0) return new Map();
   const rows: IndicatorRow[] = await ctx.db.query(
-    `SELECT i.id, i.code, i.title, ar.code AS area_code, ar.pillar
+    `SELECT i.id, i.code, i.title, i.answer_type, ar.code AS area_code, ar.pillar
      FROM indicator i JOIN area ar ON ar.id = i.area_id WHERE i.id = ANY($1::uuid[])`,
     [ids],
   );
   return new Map(rows.map((row) => [row.id, row]));
-}
-
-/** An area filter that matches nothing is most often a typo, which an empty file would hide. */
-async function checkAreaExists(ctx: RequestContext, frameworkVersionId: string, code: string): Promise<void> {
-  const rows: unknown[] = await ctx.db.query(
-    `SELECT 1 FROM area WHERE framework_version_id = $1 AND code = $2`,
-    [frameworkVersionId, code],
-  );
-  if (rows.length === 0)
-    throw badUserInput(`The cycle’s framework version has no area ${code}.`, { argument: 'areaCode' });
 }
 
 /**
@@ -59,26 +53,21 @@ export async function exportComparison(
     countryCodes: params.countryCodes,
     edition: params.edition,
   });
+  // An unknown country or area is refused by getComparison, as in GraphQL.
   if (!comparison) return null;
-  if (params.countryCodes?.length) {
-    const found = await ctx.loaders.country.byCode.loadMany(params.countryCodes);
-    const unknown = params.countryCodes.filter((_, i) => !found[i] || found[i] instanceof Error);
-    if (unknown.length)
-      throw badUserInput(`There is no country ${unknown.join(', ')}.`, { argument: 'countryCodes' });
-  }
   const cycle = await ctx.loaders.cycle.byId.load(comparison.cycleId);
   if (!cycle) return null;
-  if (params.areaCode && comparison.rows.length === 0)
-    await checkAreaExists(ctx, cycle.frameworkVersionId, params.areaCode);
   const indicators = await loadIndicators(
     ctx,
     comparison.rows.map((row) => row.indicatorId),
   );
 
+  const matrix: MatrixIndicator[] = [];
   const records = comparison.rows.flatMap((row) => {
     const indicator = indicators.get(row.indicatorId);
     if (!indicator) throw new Error(`indicator ${row.indicatorId} of the comparison was not found`);
     const title = resolveText(indicator.title, params.locale).text;
+    matrix.push({ code: indicator.code, title, answerType: indicator.answer_type, cells: row.cells });
     return row.cells.map((cell) => {
       const hidden = cell.state === CellState.HIDDEN;
       const shown = (value: Cell) => (hidden ? null : value);
@@ -90,7 +79,7 @@ export async function exportComparison(
         country_code: cell.countryCode,
         state: cell.state,
         score: shown(cell.score),
-        value: shown(cell.value),
+        value: shown(valueCell(cell, indicator.answer_type)),
         status: shown(cell.status),
         confidence: shown(cell.confidence),
         evidence_count: shown(cell.evidenceCount),
@@ -99,19 +88,18 @@ export async function exportComparison(
     });
   });
 
-  const details: Array<[string, string]> = [
-    ['Cycle', `${cycle.code} – ${resolveText(cycle.title, params.locale).text} (${cycle.status})`],
-  ];
-  let editionNumber: number | null = null;
+  const cycleTitle = resolveText(cycle.title, params.locale).text;
+  const details: Array<[string, Cell]> = [['Cycle', `${cycle.code} – ${cycleTitle} (${cycle.status})`]];
+  let edition: { id: string; number: number; publishedAt: Date } | null = null;
   if (comparison.editionId) {
-    const [edition]: Array<{ number: number; published_at: Date }> = await ctx.db.query(
+    const [row]: Array<{ number: number; published_at: Date }> = await ctx.db.query(
       `SELECT number, published_at FROM edition WHERE id = $1`,
       [comparison.editionId],
     );
-    editionNumber = edition.number;
+    edition = { id: comparison.editionId, number: row.number, publishedAt: new Date(row.published_at) };
     details.push([
       'Edition',
-      `${edition.number}, published ${new Date(edition.published_at).toISOString()} (frozen at publication)`,
+      `${edition.number}, published ${edition.publishedAt.toISOString()} (frozen at publication)`,
     ]);
   } else {
     details.push(['Edition', 'none: live data as of the time the file was made']);
@@ -126,15 +114,39 @@ export async function exportComparison(
     ],
     ['HIDDEN', 'A cell the reader may not see yet; it is not empty, and its values are left out.'],
   );
+  const countries = await ctx.loaders.country.byCode.loadMany(comparison.countryCodes);
+  const citation = citationTable({
+    citation: edition ? editionCitation(cycle.code, edition) : null,
+    cycleCode: cycle.code,
+    cycleTitle,
+    edition,
+    countryCodes: comparison.countryCodes,
+    countriesAsked: params.countryCodes?.length ? params.countryCodes : null,
+    areaCode: params.areaCode,
+    locale: params.locale,
+    madeAt: params.madeAt,
+  });
 
   const nameParts = ['comparison', cycle.code];
   if (params.areaCode) nameParts.push(params.areaCode);
   if (params.countryCodes?.length) nameParts.push(...comparison.countryCodes);
-  if (params.edition != null && editionNumber !== null) nameParts.push(`edition-${editionNumber}`);
+  if (params.edition != null && edition !== null) nameParts.push(`edition-${edition.number}`);
   return {
     baseName: nameParts.join('-'),
     title: `Comparison of countries per indicator, cycle ${cycle.code}`,
     details,
-    tables: [tableOf(SHEETS.comparison, COMPARISON_COLUMNS, records)],
+    tables: [
+      tableOf(SHEETS.comparison, COMPARISON_COLUMNS, records),
+      matrixTable(
+        matrix,
+        comparison.countryCodes.map((code, i) => {
+          const country = countries[i];
+          const name =
+            country && !(country instanceof Error) ? resolveText(country.name, params.locale).text : code;
+          return { code, name };
+        }),
+      ),
+      citation,
+    ],
   };
 }

@@ -1,11 +1,11 @@
 import type { RequestContext } from '../../common/context';
 import type { I18nText } from '../../common/i18n';
-import { resolveText } from '../../common/i18n';
+import { LOCALE_TAGS, resolveText } from '../../common/i18n';
 import { FrameworkVersionStatus } from '../framework/framework.enums';
 import { seesDraftFrameworks } from '../framework/framework.policy';
 import { Instrument } from '../standard/standard.enums';
-import { AREA_COLUMNS, INDICATOR_COLUMNS, SHEETS } from './exchange.columns';
-import { tableOf, type ExportDocument } from './export.write';
+import { AREA_COLUMNS, INDICATOR_COLUMNS, SCORE_LEVEL_COLUMNS, SHEETS, textColumn } from './exchange.columns';
+import { tableOf, type Cell, type ExportDocument } from './export.write';
 
 interface VersionRow {
   id: string;
@@ -20,6 +20,7 @@ interface AreaRow {
   code: string;
   parent_code: string | null;
   pillar: string;
+  position: number;
   title: I18nText;
   description: I18nText;
 }
@@ -29,11 +30,24 @@ interface IndicatorRow {
   area_code: string;
   type: string;
   answer_type: string;
+  position: number;
   title: I18nText;
   guidance: I18nText;
   means_of_verification: I18nText;
   expected_breakdowns: string[];
   standards: Array<{ instrument: string; country_code: string | null; reference: string }>;
+}
+
+interface ScoreLevelRow {
+  code: string;
+  value: number | null;
+  label: I18nText;
+  descriptor: I18nText;
+}
+
+/** A multilingual text as its columns hold it, one per language: `title_en`, `title_sq`, … */
+function textCells(field: string, text: Partial<I18nText>): Record<string, Cell> {
+  return Object.fromEntries(LOCALE_TAGS.map((tag) => [textColumn(field, tag), text[tag] ?? null]));
 }
 
 /** A standard as the Indicators sheet names it, which the framework import looks up. */
@@ -62,14 +76,15 @@ export async function exportFramework(
 
   // Pillars first, each followed by its sub-themes, as the framework reads.
   const areas: AreaRow[] = await ctx.db.query(
-    `SELECT a.code, p.code AS parent_code, a.pillar, a.title, a.description
+    `SELECT a.code, p.code AS parent_code, a.pillar, a.position, a.title, a.description
      FROM area a LEFT JOIN area p ON p.id = a.parent_id
      WHERE a.framework_version_id = $1
      ORDER BY coalesce(p.position, a.position), coalesce(p.code, a.code), a.parent_id IS NOT NULL, a.position, a.code`,
     [version.id],
   );
   const indicators: IndicatorRow[] = await ctx.db.query(
-    `SELECT i.code, ar.code AS area_code, i.type, i.answer_type, i.title, i.guidance, i.means_of_verification,
+    `SELECT i.code, ar.code AS area_code, i.type, i.answer_type, i.position, i.title, i.guidance,
+       i.means_of_verification,
        i.expected_breakdowns,
        coalesce((SELECT jsonb_agg(jsonb_build_object('instrument', s.instrument, 'country_code', s.country_code,
            'reference', s.reference) ORDER BY s.instrument, s.country_code NULLS FIRST, s.reference)
@@ -81,21 +96,36 @@ export async function exportFramework(
     [version.id],
   );
 
+  // The scale in its order: 0 to 3, then the reasons for not scoring.
+  const scoreLevels: ScoreLevelRow[] = await ctx.db.query(
+    `SELECT code, value, label, descriptor FROM score_level WHERE framework_version_id = $1
+     ORDER BY value NULLS LAST, code`,
+    [version.id],
+  );
+
   const areaRecords = areas.map((row) => ({
     code: row.code,
     parent_code: row.parent_code,
     pillar: row.pillar,
-    title_en: row.title.en,
-    description_en: row.description.en,
+    position: row.position,
+    ...textCells('title', row.title),
+    ...textCells('description', row.description),
+  }));
+  const scoreLevelRecords = scoreLevels.map((row) => ({
+    code: row.code,
+    value: row.value,
+    ...textCells('label', row.label),
+    ...textCells('descriptor', row.descriptor),
   }));
   const indicatorRecords = indicators.map((row) => ({
     code: row.code,
     area_code: row.area_code,
     type: row.type,
     answer_type: row.answer_type,
-    title_en: row.title.en,
-    guidance_en: row.guidance.en,
-    means_of_verification_en: row.means_of_verification.en,
+    position: row.position,
+    ...textCells('title', row.title),
+    ...textCells('guidance', row.guidance),
+    ...textCells('means_of_verification', row.means_of_verification),
     expected_breakdowns: row.expected_breakdowns.join('; ') || null,
     standards: row.standards.map(standardText).join('; ') || null,
   }));
@@ -112,13 +142,22 @@ export async function exportFramework(
           ? `${version.label} (${version.status}, published ${new Date(version.published_at).toISOString()})`
           : `${version.label} (${version.status})`,
       ],
-      ['Areas', String(areaRecords.length)],
-      ['Indicators', String(indicatorRecords.length)],
-      ['Language', 'English; the other languages are translations kept in the database.'],
+      ['Areas', areaRecords.length],
+      ['Score levels', scoreLevelRecords.length],
+      ['Indicators', indicatorRecords.length],
+      [
+        'Languages',
+        `Every text in every language it has, one column per language (${LOCALE_TAGS.join(', ')}); an empty cell is a missing translation.`,
+      ],
+      [
+        'Import',
+        'Edit the sheets and import the workbook as a new version of the framework; it is read back as it is.',
+      ],
     ],
     tables: [
       tableOf(SHEETS.areas, AREA_COLUMNS, areaRecords),
       tableOf(SHEETS.indicators, INDICATOR_COLUMNS, indicatorRecords),
+      tableOf(SHEETS.scoreLevels, SCORE_LEVEL_COLUMNS, scoreLevelRecords),
     ],
   };
 }

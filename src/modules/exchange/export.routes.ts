@@ -12,6 +12,7 @@ import {
   toCsv,
   toXlsx,
   XLSX_CONTENT_TYPE,
+  type CsvSeparator,
   type ExportDocument,
   type ExportFormat,
 } from './export.write';
@@ -100,6 +101,21 @@ function countryCodesParam(query: Query): string[] | null {
   return codes.length ? [...new Set(codes)] : null;
 }
 
+/**
+ * The CSV field separator. Excel opens a CSV file with the list separator of the computer's region, which is a
+ * semicolon where the decimal separator is a comma, as in the region's languages. Read before trimming, so
+ * that a tab is refused rather than taken for no value.
+ */
+function separatorParam(req: Request): CsvSeparator {
+  const raw = req.query.separator;
+  if (raw === undefined || raw === '') return ',';
+  if (raw !== ',' && raw !== ';') {
+    const shown = typeof raw === 'string' ? JSON.stringify(raw.slice(0, 20)) : 'more than one value';
+    throw badUserInput(`separator must be "," or ";", got ${shown}.`, { argument: 'separator' });
+  }
+  return raw;
+}
+
 /** Who the file was made for, by role and organisation: a file travels, so it never names a person. */
 async function readerOf(ctx: RequestContext): Promise<string> {
   const viewer = ctx.viewer;
@@ -116,27 +132,31 @@ interface Endpoint {
   /** The `?table=` choices of a CSV download, the default first, with the sheet each one gives. */
   csvTables: ReadonlyArray<{ table: string; sheet: string; fileName: (base: string) => string }>;
   notFound: string;
-  build(ctx: RequestContext, query: Query): Promise<ExportDocument | null>;
+  build(ctx: RequestContext, query: Query, madeAt: Date): Promise<ExportDocument | null>;
 }
 
 const ENDPOINTS: Endpoint[] = [
   {
     name: 'comparison',
-    params: ['cycleId', 'areaCode', 'countryCodes', 'edition', 'locale'],
-    csvTables: [{ table: 'comparison', sheet: SHEETS.comparison, fileName: (base) => base }],
+    params: ['cycleId', 'areaCode', 'countryCodes', 'edition', 'locale', 'table', 'separator'],
+    csvTables: [
+      { table: 'comparison', sheet: SHEETS.comparison, fileName: (base) => base },
+      { table: 'matrix', sheet: SHEETS.matrix, fileName: (base) => `${base}-matrix` },
+    ],
     notFound: 'There is no such cycle, or no such edition of it.',
-    build: (ctx, query) =>
+    build: (ctx, query, madeAt) =>
       exportComparison(ctx, {
         cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
         areaCode: areaCodeParam(query),
         countryCodes: countryCodesParam(query),
         edition: editionParam(query),
         locale: localeParam(query, ctx),
+        madeAt,
       }),
   },
   {
     name: 'assessments',
-    params: ['cycleId', 'countryCode', 'table'],
+    params: ['cycleId', 'countryCode', 'table', 'separator'],
     csvTables: [
       { table: 'assessments', sheet: SHEETS.assessments, fileName: (base) => base },
       {
@@ -145,7 +165,7 @@ const ENDPOINTS: Endpoint[] = [
         fileName: (base) => base.replace(/^assessments/, 'evidence'),
       },
     ],
-    notFound: 'There is no such cycle or country.',
+    notFound: 'There is no such cycle.',
     build: (ctx, query) =>
       exportAssessments(ctx, {
         cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
@@ -154,10 +174,11 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     name: 'framework',
-    params: ['frameworkVersionId', 'table'],
+    params: ['frameworkVersionId', 'table', 'separator'],
     csvTables: [
       { table: 'indicators', sheet: SHEETS.indicators, fileName: (base) => `${base}-indicators` },
       { table: 'areas', sheet: SHEETS.areas, fileName: (base) => `${base}-areas` },
+      { table: 'scorelevels', sheet: SHEETS.scoreLevels, fileName: (base) => `${base}-score-levels` },
     ],
     notFound: 'There is no such framework version.',
     build: (ctx, query) =>
@@ -190,9 +211,12 @@ async function serve(
   ctx: RequestContext,
 ): Promise<void> {
   const query = readQuery(req, endpoint.params);
-  // A workbook holds every table, but a wrong ?table= is still a mistake worth saying.
+  // A workbook holds every table in its own types, but a wrong ?table= or ?separator= is still a mistake worth
+  // saying.
   const csvTable = chooseCsvTable(endpoint, query);
-  const document = await endpoint.build(ctx, query);
+  const separator = separatorParam(req);
+  const madeAt = new Date();
+  const document = await endpoint.build(ctx, query, madeAt);
   if (!document) {
     sendRouteError(res, 404, { code: ErrorCode.NOT_FOUND, message: endpoint.notFound });
     return;
@@ -202,11 +226,11 @@ async function serve(
   if (format === 'csv') {
     const table = document.tables.find((t) => t.sheet === csvTable.sheet);
     if (!table) throw new Error(`the ${endpoint.name} export has no ${csvTable.sheet} table`);
-    body = toCsv(table);
+    body = toCsv(table, separator);
     fileName = `${csvTable.fileName(document.baseName)}.csv`;
   } else {
     body = await toXlsx(document, [
-      ['Made at', new Date().toISOString()],
+      ['Made at (UTC)', madeAt],
       ['Made for', await readerOf(ctx)],
     ]);
     fileName = `${document.baseName}.xlsx`;

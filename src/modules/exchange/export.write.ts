@@ -8,8 +8,26 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-/** A cell: text, a number, or empty. Numbers stay numbers in a workbook so that they can be summed. */
-export type Cell = string | number | null;
+export type CsvSeparator = ',' | ';';
+
+/** A percentage as stored, 12.5 for 12.5 %: a workbook holds it as a percent cell (0.125 shown as 12.5%). */
+export interface Percent {
+  percent: number;
+}
+
+/** A calendar date, YYYY-MM-DD: a workbook holds it as a date cell. */
+export interface CalendarDate {
+  date: string;
+}
+
+/**
+ * A cell: text, a number, true/false, a percentage, a calendar date, a moment (a `Date`, written in UTC) or
+ * empty. A workbook keeps each as its own type, so that numbers can be summed and dates sorted.
+ */
+export type Cell = string | number | boolean | Date | Percent | CalendarDate | null;
+
+export const percent = (value: number): Percent => ({ percent: value });
+export const calendarDate = (value: string): CalendarDate => ({ date: value });
 
 type HeaderOf<C extends readonly ColumnSpec[]> = C[number]['header'];
 
@@ -26,7 +44,7 @@ export interface ExportDocument {
   baseName: string;
   /** What the file is, in one sentence. */
   title: string;
-  details: Array<[string, string]>;
+  details: Array<[string, Cell]>;
   tables: Table[];
 }
 
@@ -50,15 +68,30 @@ export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** CSV in UTF-8 with a byte order mark, without which Excel reads Cyrillic and Albanian letters as Latin-1. */
-export function toCsv(table: Table): Buffer {
+/** A cell as CSV text: the form the import reads back, percentages as 0–100 and dates as YYYY-MM-DD. */
+function csvText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return neutralise(cell);
+  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  if (cell instanceof Date) return cell.toISOString();
+  if ('percent' in cell) return String(cell.percent);
+  return cell.date;
+}
+
+/**
+ * CSV in UTF-8 with a byte order mark, without which Excel reads Cyrillic and Albanian letters as Latin-1. A
+ * text holding the separator, a quote or a line break is quoted.
+ */
+export function toCsv(table: Table, separator: CsvSeparator = ','): Buffer {
   const records: string[][] = [
     table.columns.map((c) => c.header),
-    ...table.rows.map((row) =>
-      row.map((cell) => (cell === null ? '' : typeof cell === 'number' ? String(cell) : neutralise(cell))),
-    ),
+    ...table.rows.map((row) => row.map(csvText)),
   ];
-  return Buffer.from(stringify(records, { bom: true, record_delimiter: 'windows' }), 'utf8');
+  return Buffer.from(
+    stringify(records, { bom: true, record_delimiter: 'windows', delimiter: separator }),
+    'utf8',
+  );
 }
 
 /** Characters XML 1.0 cannot hold: a workbook holding one does not open. */
@@ -66,11 +99,39 @@ export function toCsv(table: Table): Buffer {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** A cell value that exceljs stores as it is: a string is a shared string, never a formula. */
-function xlsxValue(cell: Cell): ExcelJS.CellValue {
-  if (cell === null) return null;
-  if (typeof cell === 'number') return cell;
-  return cell.replace(CONTROL, '').replace(LONE_SURROGATE, '');
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
+function percentFormat(value: number): string {
+  return Number.isInteger(value) ? '0%' : '0.0#####%';
+}
+
+/** What exceljs stores for a cell, and its number format; a string is a shared string, never a formula. */
+function xlsxCell(cell: Cell): { value: ExcelJS.CellValue; numFmt?: string } {
+  if (cell === null) return { value: null };
+  if (typeof cell === 'string') return { value: cell.replace(CONTROL, '').replace(LONE_SURROGATE, '') };
+  if (typeof cell === 'number' || typeof cell === 'boolean') return { value: cell };
+  if (cell instanceof Date) return { value: cell, numFmt: DATE_TIME_FORMAT };
+  if ('percent' in cell)
+    return { value: Number((cell.percent / 100).toPrecision(15)), numFmt: percentFormat(cell.percent) };
+  return { value: new Date(`${cell.date}T00:00:00.000Z`), numFmt: DATE_FORMAT };
+}
+
+/** How wide a cell shows, in characters. */
+function shownLength(cell: Cell): number {
+  if (cell === null) return 0;
+  if (cell instanceof Date) return DATE_TIME_FORMAT.length;
+  if (typeof cell === 'object') return 'percent' in cell ? String(cell.percent).length + 1 : cell.date.length;
+  return String(cell).length;
+}
+
+function addRow(sheet: ExcelJS.Worksheet, cells: Cell[]): ExcelJS.Row {
+  const values = cells.map(xlsxCell);
+  const row = sheet.addRow(values.map((v) => v.value));
+  values.forEach((v, i) => {
+    if (v.numFmt) row.getCell(i + 1).numFmt = v.numFmt;
+  });
+  return row;
 }
 
 const MAX_WIDTH = 60;
@@ -80,9 +141,9 @@ function addSheet(book: ExcelJS.Workbook, table: Table): void {
   const widths = table.columns.map((c) => c.header.length);
   sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
   for (const row of table.rows) {
-    sheet.addRow(row.map(xlsxValue));
+    addRow(sheet, row);
     row.forEach((cell, i) => {
-      const length = cell === null ? 0 : String(cell).length;
+      const length = shownLength(cell);
       if (length > widths[i]) widths[i] = Math.min(length, MAX_WIDTH);
     });
   }
@@ -95,7 +156,7 @@ function addSheet(book: ExcelJS.Workbook, table: Table): void {
 }
 
 /** The `About` sheet: what the file is, then what each column of each sheet means. */
-function addAbout(book: ExcelJS.Workbook, document: ExportDocument, made: Array<[string, string]>): void {
+function addAbout(book: ExcelJS.Workbook, document: ExportDocument, made: Array<[string, Cell]>): void {
   const sheet = book.addWorksheet(SHEETS.about);
   sheet.getColumn(1).width = 24;
   sheet.getColumn(2).width = 34;
@@ -103,7 +164,7 @@ function addAbout(book: ExcelJS.Workbook, document: ExportDocument, made: Array<
   sheet.addRow([document.title]).font = { bold: true, size: 13 };
   sheet.addRow([]);
   for (const [label, value] of [...made, ...document.details]) {
-    const row = sheet.addRow([label, xlsxValue(value)]);
+    const row = addRow(sheet, [label, value]);
     row.getCell(1).font = { bold: true };
   }
   sheet.addRow([]);
@@ -114,7 +175,7 @@ function addAbout(book: ExcelJS.Workbook, document: ExportDocument, made: Array<
 }
 
 /** A workbook with one sheet per table and an `About` sheet last. */
-export async function toXlsx(document: ExportDocument, made: Array<[string, string]>): Promise<Buffer> {
+export async function toXlsx(document: ExportDocument, made: Array<[string, Cell]>): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Regional database of anti-trafficking indicators';
   book.created = new Date();

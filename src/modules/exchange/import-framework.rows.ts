@@ -1,22 +1,27 @@
 import { UserErrorCode } from '../../common/errors';
-import type { I18nText } from '../../common/i18n';
-import { Locale } from '../../common/i18n';
-import { InputErrors, ITEM_CODE_RE } from '../framework/framework-edit.shared';
+import type { I18nText, Locale } from '../../common/i18n';
+import { LOCALE_TAGS } from '../../common/i18n';
+import { InputErrors, ITEM_CODE_RE, MAX_POSITION } from '../framework/framework-edit.shared';
 import { Pillar } from '../framework/framework.enums';
 import { AnswerType, IndicatorType } from '../indicator/indicator.enums';
 import { Instrument } from '../standard/standard.enums';
-import { SHEETS } from './exchange.columns';
+import { SHEETS, textColumn } from './exchange.columns';
 import type { ImportProblem } from './import.errors';
 import type { SheetRow } from './import.parse';
 
 const MAX_BREAKDOWNS = 20;
 const MAX_BREAKDOWN_LENGTH = 60;
 
+/** The score scale every version has, in order. */
+const SCORE_LEVEL_CODES = ['0', '1', '2', '3', 'NOT_APPLICABLE', 'NO_DATA'] as const;
+
 export interface PlannedArea {
   row: number;
   code: string;
   parentCode: string | null;
   pillar: Pillar;
+  /** null: its place among its siblings in the file. */
+  position: number | null;
   title: I18nText;
   description: I18nText;
 }
@@ -26,11 +31,19 @@ export interface PlannedIndicator {
   areaCode: string;
   type: IndicatorType;
   answerType: AnswerType;
+  position: number | null;
   title: I18nText;
   guidance: I18nText;
   meansOfVerification: I18nText;
   expectedBreakdowns: string[];
   standardIds: string[];
+}
+
+export interface PlannedScoreLevel {
+  code: string;
+  value: number | null;
+  label: I18nText;
+  descriptor: I18nText;
 }
 
 /** Finds a standard by how a spreadsheet names it; the key is built the same way for the file and the table. */
@@ -47,6 +60,7 @@ export class FrameworkRows {
   readonly problems: ImportProblem[] = [];
   readonly areas: PlannedArea[] = [];
   readonly indicators: PlannedIndicator[] = [];
+  readonly scoreLevels: PlannedScoreLevel[] = [];
 
   constructor(private readonly standards: Map<string, string>) {}
 
@@ -63,12 +77,36 @@ export class FrameworkRows {
       for (const e of errors.list) report(column, e.code, e.message);
       return errors.list.length === 0 ? value : null;
     };
-    const text = (column: string): I18nText | null => {
-      if (v[column] === '') {
-        report(column, UserErrorCode.INVALID_INPUT, `${column} is required.`);
+    /** A text in every language its columns give, `title_en`, `title_sq`, …; English is required. */
+    const text = (field: string): I18nText | null => {
+      const en = textColumn(field, 'en');
+      if (v[en] === '') {
+        report(en, UserErrorCode.INVALID_INPUT, `${en} is required.`);
         return null;
       }
-      return rule(column, (errors) => errors.text([{ locale: Locale.EN, text: v[column] }], [column]));
+      const translations = LOCALE_TAGS.filter((tag) => v[textColumn(field, tag)] !== '').map((tag) => ({
+        locale: tag as Locale,
+        text: v[textColumn(field, tag)],
+      }));
+      const errors = new InputErrors();
+      const value = errors.text(translations, [field]);
+      for (const e of errors.list) {
+        const tag = LOCALE_TAGS.find((t) => e.message.startsWith(`The ${t} text`)) ?? 'en';
+        report(textColumn(field, tag), e.code, e.message);
+      }
+      return errors.list.length === 0 ? value : null;
+    };
+    /** The optional position; null when empty (or wrong: reported). */
+    const position = (): number | null => {
+      const given = v.position ?? '';
+      if (given === '') return null;
+      if (/^\d{1,7}$/.test(given) && Number(given) <= MAX_POSITION) return Number(given);
+      report(
+        'position',
+        UserErrorCode.INVALID_INPUT,
+        `A position is a whole number from 0 to ${MAX_POSITION}, got "${given.slice(0, 40)}".`,
+      );
+      return null;
     };
     const oneOf = <T extends string>(column: string, values: Record<string, T>): T | null => {
       const value = v[column].toUpperCase();
@@ -96,7 +134,7 @@ export class FrameworkRows {
       return value;
     };
     const clean = () => this.problems.length === problemsBefore;
-    return { v, report, text, oneOf, code, clean };
+    return { v, report, text, position, oneOf, code, clean };
   }
 
   /** Pillars first in the file's order, whatever order the rows come in; a sub-theme's parent is a pillar. */
@@ -133,10 +171,11 @@ export class FrameworkRows {
             `A sub-theme takes its parent’s pillar, ${pillar}.`,
           );
       }
-      const title = c.text('title_en');
-      const description = c.text('description_en');
+      const position = c.position();
+      const title = c.text('title');
+      const description = c.text('description');
       if (c.clean() && code && pillar && title && description)
-        this.areas.push({ row: row.row, code, parentCode, pillar, title, description });
+        this.areas.push({ row: row.row, code, parentCode, pillar, position, title, description });
     }
     // Parents are inserted before their sub-themes.
     this.areas.sort((a, b) => Number(a.parentCode !== null) - Number(b.parentCode !== null) || a.row - b.row);
@@ -159,9 +198,10 @@ export class FrameworkRows {
         );
       const type = c.oneOf('type', IndicatorType);
       const answerType = c.oneOf('answer_type', AnswerType);
-      const title = c.text('title_en');
-      const guidance = c.text('guidance_en');
-      const means = c.text('means_of_verification_en');
+      const position = c.position();
+      const title = c.text('title');
+      const guidance = c.text('guidance');
+      const means = c.text('means_of_verification');
       const breakdowns = this.breakdowns(c.v.expected_breakdowns, c.report);
       const standardIds = this.standardIds(c.v.standards, c.report);
       const complete = code && type && answerType && title && guidance && means && breakdowns && standardIds;
@@ -171,6 +211,7 @@ export class FrameworkRows {
           areaCode,
           type,
           answerType,
+          position,
           title,
           guidance,
           meansOfVerification: means,
@@ -178,6 +219,47 @@ export class FrameworkRows {
           standardIds,
         });
     }
+  }
+
+  /** The score scale: each of its six levels once, a level's value equal to its code. */
+  readScoreLevels(rows: SheetRow[]): void {
+    const seen = new Map<string, number>();
+    for (const row of rows) {
+      const c = this.check(SHEETS.scoreLevels, row);
+      const code = c.v.code.toUpperCase();
+      let value: number | null = null;
+      if (!(SCORE_LEVEL_CODES as readonly string[]).includes(code)) {
+        c.report(
+          'code',
+          UserErrorCode.INVALID_INPUT,
+          `code must be one of ${SCORE_LEVEL_CODES.join(', ')}${code ? `, got "${c.v.code.slice(0, 40)}"` : ''}.`,
+        );
+      } else if (seen.has(code)) {
+        c.report('code', UserErrorCode.DUPLICATE, `Code ${code} is also on row ${seen.get(code)}.`);
+      } else {
+        seen.set(code, row.row);
+        value = /^\d$/.test(code) ? Number(code) : null;
+        if (c.v.value !== '' && c.v.value !== String(value))
+          c.report(
+            'value',
+            UserErrorCode.INVALID_INPUT,
+            value === null
+              ? `${code} has no value: leave the cell empty.`
+              : `The value of level ${code} is ${value}, got "${c.v.value.slice(0, 40)}".`,
+          );
+      }
+      const label = c.text('label');
+      const descriptor = c.text('descriptor');
+      if (c.clean() && label && descriptor) this.scoreLevels.push({ code, value, label, descriptor });
+    }
+    for (const code of SCORE_LEVEL_CODES.filter((level) => !seen.has(level)))
+      this.problems.push({
+        sheet: SHEETS.scoreLevels,
+        row: null,
+        column: 'code',
+        code: UserErrorCode.INVALID_INPUT,
+        message: `The scale has no level ${code}: it needs ${SCORE_LEVEL_CODES.join(', ')}, each once.`,
+      });
   }
 
   private breakdowns(cell: string, report: (column: string, code: string, message: string) => void) {

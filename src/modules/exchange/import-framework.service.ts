@@ -3,8 +3,14 @@ import type { RequestContext } from '../../common/context';
 import { recordAudit } from '../audit/audit.service';
 import { hasRole } from '../auth/viewer';
 import { Role } from '../user/user.enums';
-import { AREA_COLUMNS, INDICATOR_COLUMNS, SHEETS } from './exchange.columns';
-import { FrameworkRows, standardKey, type PlannedArea, type PlannedIndicator } from './import-framework.rows';
+import { AREA_COLUMNS, INDICATOR_COLUMNS, SCORE_LEVEL_COLUMNS, SHEETS } from './exchange.columns';
+import {
+  FrameworkRows,
+  standardKey,
+  type PlannedArea,
+  type PlannedIndicator,
+  type PlannedScoreLevel,
+} from './import-framework.rows';
 import { ImportError, type ImportProblem } from './import.errors';
 import { layoutRows, type ParsedBook } from './import.parse';
 import { insertDefaultScale } from '../framework/framework-edit.service';
@@ -59,15 +65,19 @@ const INDICATOR_TYPES = {
   position: 'int',
 };
 
-/** Areas with their positions: pillars in file order, and sub-themes in file order within their pillar. */
+/**
+ * Areas with their positions: the position column's where given, else pillars in file order and sub-themes in
+ * file order within their pillar, so that an exported version imports back with the same order.
+ */
 function areaRecords(versionId: string, areas: PlannedArea[], parentIds: Map<string, string> | null) {
   const counters = new Map<string, number>();
   return areas
     .filter((a) => (parentIds === null) === (a.parentCode === null))
     .map((a) => {
       const key = a.parentCode ?? '';
-      const position = counters.get(key) ?? 0;
-      counters.set(key, position + 1);
+      const place = counters.get(key) ?? 0;
+      counters.set(key, place + 1);
+      const position = a.position ?? place;
       return {
         framework_version_id: versionId,
         parent_id: a.parentCode === null ? null : (parentIds?.get(a.parentCode) ?? null),
@@ -101,7 +111,7 @@ async function writeContent(
     guidance: i.guidance,
     means_of_verification: i.meansOfVerification,
     expected_breakdowns: i.expectedBreakdowns,
-    position,
+    position: i.position ?? position,
   }));
   const indicatorIds = await insertByCode(m, 'indicator', INDICATOR_TYPES, indicatorRecords);
   const links = indicators.flatMap((i) => i.standardIds.map((s) => [indicatorIds.get(i.code), s]));
@@ -140,11 +150,25 @@ async function writeContent(
   }
 }
 
+/** The scale of the ScoreLevels sheet; a workbook without one gets the scale `frameworkVersionCreate` gives. */
+async function writeScale(m: EntityManager, versionId: string, levels: PlannedScoreLevel[]): Promise<void> {
+  if (levels.length === 0) {
+    await insertDefaultScale(m, versionId);
+    return;
+  }
+  await m.query(
+    `INSERT INTO score_level (framework_version_id, code, value, label, descriptor)
+     SELECT $1, s.code, s.value, s.label, s.descriptor
+     FROM jsonb_to_recordset($2::jsonb) AS s(code text, value smallint, label jsonb, descriptor jsonb)`,
+    [versionId, JSON.stringify(levels)],
+  );
+}
+
 /**
- * Creates a new DRAFT version of a framework from a workbook with `Areas` and `Indicators` sheets, as
- * `frameworkVersionCreate`, `areaCreate` and `indicatorCreate` would one by one: every row is checked first, a
- * single problem refuses the whole file, and the version, its content and the audit events are written in one
- * transaction.
+ * Creates a new DRAFT version of a framework from a workbook with `Areas` and `Indicators` sheets and an optional
+ * `ScoreLevels` sheet, as `frameworkVersionCreate`, `areaCreate` and `indicatorCreate` would one by one: every
+ * row is checked first, a single problem refuses the whole file, and the version, its content and the audit
+ * events are written in one transaction.
  */
 export async function importFrameworkVersion(
   ctx: RequestContext,
@@ -162,6 +186,7 @@ export async function importFrameworkVersion(
   const layoutProblems: ImportProblem[] = [];
   const areaRows = layoutRows(book, SHEETS.areas, AREA_COLUMNS, true, layoutProblems);
   const indicatorRows = layoutRows(book, SHEETS.indicators, INDICATOR_COLUMNS, true, layoutProblems);
+  const scoreLevelRows = layoutRows(book, SHEETS.scoreLevels, SCORE_LEVEL_COLUMNS, false, layoutProblems);
 
   return ctx.db.transaction(async (m) => {
     const [target] = await m.query(
@@ -185,6 +210,7 @@ export async function importFrameworkVersion(
     rows.problems.push(...layoutProblems);
     if (areaRows) rows.readAreas(areaRows);
     if (indicatorRows) rows.readIndicators(indicatorRows, areaRows);
+    if (scoreLevelRows) rows.readScoreLevels(scoreLevelRows);
     if (indicatorRows?.length === 0)
       rows.problems.push({
         sheet: SHEETS.indicators,
@@ -193,7 +219,8 @@ export async function importFrameworkVersion(
         code: 'INVALID_INPUT',
         message: 'The sheet has no indicators: a version needs something to assess.',
       });
-    if (rows.problems.length) throw ImportError.rows(rows.problems, [SHEETS.areas, SHEETS.indicators]);
+    if (rows.problems.length)
+      throw ImportError.rows(rows.problems, [SHEETS.areas, SHEETS.indicators, SHEETS.scoreLevels]);
 
     // The unique key decides between two editors importing the same label at once.
     const [version] = await m.query(
@@ -202,7 +229,7 @@ export async function importFrameworkVersion(
       [frameworkId, label],
     );
     if (!version) throw duplicate();
-    await insertDefaultScale(m, version.id);
+    await writeScale(m, version.id, rows.scoreLevels);
     await writeContent(m, ctx, version.id, rows.areas, rows.indicators);
     await recordAudit(m, ctx, {
       entityType: 'framework_version',
@@ -215,6 +242,7 @@ export async function importFrameworkVersion(
         publishedAt: null,
         areas: rows.areas.length,
         indicators: rows.indicators.length,
+        scale: rows.scoreLevels.length ? 'from the file' : 'default',
       },
     });
     return {

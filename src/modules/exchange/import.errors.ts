@@ -5,6 +5,10 @@ export interface ImportProblem {
   column: string | null;
   code: string;
   message: string;
+  /** A STALE_VERSION problem's version in the row (null: the row gives none)… */
+  expectedVersion?: number | null;
+  /** …and the assessment's version now (null: it does not exist). */
+  foundVersion?: number | null;
 }
 
 export type ImportErrorCode =
@@ -40,7 +44,7 @@ export class ImportError extends Error {
 }
 
 /** Sheet by sheet, then row by row, so a reader can work down the file. */
-function sortProblems(problems: ImportProblem[], order: readonly string[]): ImportProblem[] {
+export function sortProblems(problems: ImportProblem[], order: readonly string[]): ImportProblem[] {
   const sheets = [...order];
   for (const p of problems) if (!sheets.includes(p.sheet)) sheets.push(p.sheet);
   return problems

@@ -241,9 +241,10 @@ export async function readSpreadsheet(
 }
 
 /**
- * Maps a sheet's rows onto a fixed layout. Every header of the layout must be there (in any order); a header
- * the layout does not know is a problem too, most often a typo that would drop a column's data silently.
- * Returns null when the sheet is missing or lacks a column (the problems say which).
+ * Maps a sheet's rows onto a fixed layout. Every header of the layout must be there (in any order), but for an
+ * optional one, whose cells then read as empty; a header the layout does not know is a problem too, most often
+ * a typo that would drop a column's data silently. Returns null when the sheet is missing or lacks a column (the
+ * problems say which).
  */
 export function layoutRows(
   book: ParsedBook,
@@ -280,7 +281,7 @@ export function layoutRows(
     else byPosition.set(position, header);
   }
   const present = new Set(byPosition.values());
-  const missing = columns.filter((c) => !present.has(c.header));
+  const missing = columns.filter((c) => !c.optional && !present.has(c.header));
   for (const c of missing) headerProblem(c.header, 'MISSING_COLUMN', `Column ${c.header} is missing.`);
   const rows: SheetRow[] = [];
   for (const { row, cells } of sheet.rows) {

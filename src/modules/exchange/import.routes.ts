@@ -85,6 +85,16 @@ function idParam(req: Request, name: string): string {
   return value.toLowerCase();
 }
 
+/** `?skipStale=true` imports what is not stale; without it (or `false`) a stale row refuses the file. */
+function skipStaleParam(req: Request): boolean {
+  const value = req.query.skipStale;
+  if (value === undefined) return false;
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : null;
+  if (text !== 'true' && text !== 'false')
+    throw new ImportError('BAD_USER_INPUT', 'skipStale must be true or false, given once.');
+  return text === 'true';
+}
+
 /** Only people write: API keys are read-only, whatever their organisation. */
 function requireUser(ctx: RequestContext, ...roles: Role[]): void {
   if (ctx.viewer.kind === 'anonymous') throw new ImportError('UNAUTHENTICATED', 'Sign in to do this.');
@@ -133,8 +143,9 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
         throw new ImportError('BAD_USER_INPUT', 'countryCode must be an ISO 3166-1 alpha-2 code such as RS.');
       if (!editsCountry(ctx.viewer, countryCode))
         throw new ImportError('FORBIDDEN', `You cannot change assessments of ${countryCode}.`);
+      const skipStale = skipStaleParam(req);
       const book = await receive(req, SHEETS.assessments, true);
-      const result = await importAssessments(ctx, { cycleId, countryCode, book });
+      const result = await importAssessments(ctx, { cycleId, countryCode, book, skipStale });
       await ctx.transaction.commit();
       res.status(200).set('Cache-Control', 'no-store').json(result);
     }),
