@@ -62,11 +62,15 @@ async function serverMajorVersion(): Promise<number> {
   }
 }
 
-/** Who may do what in the database: owners, grants, row-level security and its policies, functions, triggers. */
+/**
+ * Who may do what in the database: owners, grants, row-level security and its policies, functions, triggers. An
+ * ACL that is not set means the default one, as an ACL set to the default may be restored as not set.
+ */
 async function securityCatalog(ds: DataSource): Promise<unknown> {
   const [relations, policies, defaults, functions, triggers] = await Promise.all([
     ds.query(`
-      SELECT c.relname, c.relkind, pg_get_userbyid(c.relowner) AS owner, c.relacl::text AS acl,
+      SELECT c.relname, c.relkind, pg_get_userbyid(c.relowner) AS owner,
+             coalesce(c.relacl, acldefault((CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END)::"char", c.relowner))::text AS acl,
              c.relrowsecurity, c.relforcerowsecurity
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S') ORDER BY c.relname`),
@@ -77,7 +81,8 @@ async function securityCatalog(ds: DataSource): Promise<unknown> {
       SELECT pg_get_userbyid(defaclrole) AS role, defaclobjtype, defaclacl::text AS acl
       FROM pg_default_acl ORDER BY 1, 2`),
     ds.query(`
-      SELECT p.proname, pg_get_functiondef(p.oid) AS definition, p.proacl::text AS acl
+      SELECT p.proname, pg_get_functiondef(p.oid) AS definition,
+        coalesce(p.proacl, acldefault('f'::"char", p.proowner))::text AS acl
       FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace ORDER BY 1, 2`),
     ds.query(`
       SELECT tgrelid::regclass::text AS relation, tgname, pg_get_triggerdef(oid) AS definition
