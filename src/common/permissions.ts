@@ -8,6 +8,11 @@ export const publicRead = allow;
 
 type RuleMap = Record<string, unknown>;
 
+/** One rule for each of the named fields: a type's field map lists its fields, never a `'*'` default. */
+export function fieldsWithRule<R>(rule: R, ...fields: string[]): Record<string, R> {
+  return Object.fromEntries(fields.map((field) => [field, rule]));
+}
+
 /** Merges the rule fragments of the modules; two modules giving a rule for the same field is a bug. */
 export function mergeRules(...fragments: IRules[]): IRules {
   const merged: Record<string, unknown> = {};

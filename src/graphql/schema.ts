@@ -26,6 +26,7 @@ import { reviewCommentModule } from '../modules/review-comment/review-comment.mo
 import { standardModule } from '../modules/standard/standard.module';
 import { userModule } from '../modules/user/user.module';
 import { webhookModule } from '../modules/webhook/webhook.module';
+import { assertEveryFieldHasRule } from './rule-coverage';
 
 const modules: GraphQLModule[] = [
   apiKeyModule,
@@ -107,6 +108,7 @@ export function buildExecutableSchema(options: SchemaOptions = {}): GraphQLSchem
   const schema = buildTypeSchema();
   const allowAll = options.permissions === 'allow-all';
   const rules = allowAll ? {} : mergeRules(plumbingRules(schema), ...modules.map((m) => m.permissions));
+  if (!allowAll) assertEveryFieldHasRule(schema, rules);
   const fallbackRule = allowAll ? allow : deny;
   const permissions = shield(rules, {
     fallbackRule,

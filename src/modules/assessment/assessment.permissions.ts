@@ -1,6 +1,6 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { publicRead } from '../../common/permissions';
+import { fieldsWithRule, publicRead } from '../../common/permissions';
 import { isUser, userWithRole } from '../../common/rules';
 import { Role } from '../user/user.enums';
 
@@ -15,7 +15,32 @@ export const assessmentPermissions: IRules = {
   },
   // Who edited what is for people signed in as themselves: anonymous readers get UNAUTHENTICATED, API keys (which
   // read results for tools) FORBIDDEN. Which people see it is decided per row (assessment.policy.ts seesWorkOn).
-  Assessment: { '*': publicRead, comments: isUser, updatedBy: isUser },
+  // Every other field reads as the assessment does: whoever may see the row (see assessment.policy.ts).
+  Assessment: {
+    ...fieldsWithRule(
+      publicRead,
+      'id',
+      'score',
+      'notScoredReason',
+      'valueNumber',
+      'valueBoolean',
+      'valueText',
+    ),
+    ...fieldsWithRule(
+      publicRead,
+      'confidence',
+      'status',
+      'version',
+      'createdAt',
+      'updatedAt',
+      'value',
+      'narrative',
+    ),
+    ...fieldsWithRule(publicRead, 'indicator', 'country', 'cycle', 'evidence', 'allowedTransitions'),
+    ...fieldsWithRule(publicRead, 'viewerCanEdit', 'viewerCanSubmit', 'viewerCanReview'),
+    comments: isUser,
+    updatedBy: isUser,
+  },
   AssessmentSavePayload: allow,
   AssessmentSubmitPayload: allow,
   AssessmentReviewPayload: allow,

@@ -1,6 +1,6 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { publicRead } from '../../common/permissions';
+import { fieldsWithRule, publicRead } from '../../common/permissions';
 import { userWithRole } from '../../common/rules';
 import { Role } from '../user/user.enums';
 
@@ -19,7 +19,20 @@ export const frameworkPermissions: IRules = {
     translationSet: frameworkEditor,
   },
   Framework: publicRead,
-  FrameworkVersion: { '*': publicRead, missingTranslations: frameworkEditor },
+  FrameworkVersion: {
+    ...fieldsWithRule(
+      publicRead,
+      'id',
+      'label',
+      'status',
+      'publishedAt',
+      'createdAt',
+      'updatedAt',
+      'isFrozen',
+    ),
+    ...fieldsWithRule(publicRead, 'framework', 'areas', 'scoreLevels', 'indicators', 'cycles'),
+    missingTranslations: frameworkEditor,
+  },
   Area: publicRead,
   ScoreLevel: publicRead,
   MissingTranslation: allow,

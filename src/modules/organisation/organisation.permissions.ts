@@ -1,6 +1,6 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { publicRead } from '../../common/permissions';
+import { fieldsWithRule, publicRead } from '../../common/permissions';
 import { isUser, userWithRole } from '../../common/rules';
 import { Role } from '../user/user.enums';
 
@@ -9,7 +9,10 @@ export const organisationPermissions: IRules = {
   Mutation: { organisationCreate: userWithRole(Role.ADMIN), organisationUpdate: userWithRole(Role.ADMIN) },
   // Who works where is for people signed in as themselves, not for the public nor for API keys; which
   // organisations' members a user sees is decided in the service (user.policy.ts canSeeMembersOf).
-  Organisation: { '*': publicRead, members: isUser },
+  Organisation: {
+    ...fieldsWithRule(publicRead, 'id', 'name', 'shortName', 'kind', 'createdAt', 'updatedAt', 'countries'),
+    members: isUser,
+  },
   OrganisationCreatePayload: allow,
   OrganisationUpdatePayload: allow,
 };

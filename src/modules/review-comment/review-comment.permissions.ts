@@ -1,5 +1,6 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
+import { fieldsWithRule } from '../../common/permissions';
 import { isUser, userWithRole } from '../../common/rules';
 import { Role } from '../user/user.enums';
 
@@ -10,7 +11,11 @@ const commenters = userWithRole(Role.REVIEWER, Role.COUNTRY_EDITOR, Role.COUNTRY
 // keeps names from API keys should a new path to comments appear.
 export const reviewCommentPermissions: IRules = {
   Mutation: { reviewCommentCreate: commenters, reviewCommentResolve: commenters },
-  ReviewComment: { '*': allow, author: isUser, resolvedBy: isUser },
+  ReviewComment: {
+    ...fieldsWithRule(allow, 'id', 'field', 'body', 'status', 'resolvedAt', 'createdAt', 'assessment'),
+    author: isUser,
+    resolvedBy: isUser,
+  },
   ReviewCommentCreatePayload: allow,
   ReviewCommentResolvePayload: allow,
 };

@@ -3,6 +3,7 @@ import { allow, and, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { RequestContext } from '../../common/context';
 import { ErrorCode } from '../../common/errors';
+import { fieldsWithRule } from '../../common/permissions';
 import { isUser, userWithRole } from '../../common/rules';
 import { hasRole } from '../auth/viewer';
 import { Role } from '../user/user.enums';
@@ -33,7 +34,19 @@ export const webhookPermissions: IRules = {
     webhookSecretRotate: managesWebhooks,
   },
   // Who registered an endpoint is a person's name: for the organisation's managers, not for its API keys.
-  Webhook: { '*': readsWebhooks, createdBy: and(readsWebhooks, isUser) },
+  Webhook: {
+    ...fieldsWithRule(
+      readsWebhooks,
+      'id',
+      'url',
+      'description',
+      'events',
+      'previousSecretExpiresAt',
+      'enabled',
+    ),
+    ...fieldsWithRule(readsWebhooks, 'createdAt', 'updatedAt', 'organisation'),
+    createdBy: and(readsWebhooks, isUser),
+  },
   WebhookDelivery: readsWebhooks,
   WebhookAttempt: readsWebhooks,
   WebhookCreatePayload: allow,
