@@ -4,6 +4,7 @@ import { Editions1764500000000 } from './1764500000000-Editions';
 import { RowLevelSecurity1764600000000 } from './1764600000000-RowLevelSecurity';
 import { Webhooks1764700000000 } from './1764700000000-Webhooks';
 import { SealedSettings1764800000000 } from './1764800000000-SealedSettings';
+import { DeploymentSettings1764900000000 } from './1764900000000-DeploymentSettings';
 import { EvidenceFollowsAssessment1765000000000 } from './1765000000000-EvidenceFollowsAssessment';
 
 /** Every migration in order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
@@ -14,5 +15,6 @@ export const migrations = [
   RowLevelSecurity1764600000000,
   Webhooks1764700000000,
   SealedSettings1764800000000,
+  DeploymentSettings1764900000000,
   EvidenceFollowsAssessment1765000000000,
 ];

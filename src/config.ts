@@ -13,11 +13,16 @@ export interface AppConfig {
   /** When null, an embedded PostgreSQL is started with its data under `dataDir`. */
   databaseUrl: string | null;
   /**
-   * How the API itself connects: as the role `indicators_app`, which owns nothing and is bound by the row-level
-   * security policies. Null derives it from the database URL with `databaseAppPassword`.
+   * How the API itself connects: as the app's role (`databaseAppRole`), which owns nothing and is bound by the
+   * row-level security policies. Null derives it from the database URL with `databaseAppPassword`.
    */
   databaseAppUrl: string | null;
-  /** Password the API sets for and uses as `indicators_app`; null: made and kept under dataDir (not in production). */
+  /**
+   * DATABASE_APP_ROLE: the role the API serves requests as; null: the user of `databaseAppUrl`, else
+   * `<database>_app`. Roles belong to the whole server, so each database has its own (src/db/app-role.ts).
+   */
+  databaseAppRole: string | null;
+  /** Password the API sets for and uses as the app's role; null: made and kept under dataDir (not in production). */
   databaseAppPassword: string | null;
   /**
    * Streaming replicas the API reads anonymous queries from, connected as the app's role (row-level security
@@ -67,6 +72,13 @@ export interface AppConfig {
   webhook: WebhookSettings;
   /** The store of anonymous responses read from published editions (src/pipeline/response-cache/response-cache.ts). */
   responseCache: ResponseCacheSettings;
+  /** Which other origins' pages may call the API from a browser (src/pipeline/http/cors.ts). */
+  cors: CorsSettings;
+  /**
+   * FUNDING_STATEMENT: who funds the published results, added to every edition citation and shown on the results
+   * page; null (the default) adds nothing.
+   */
+  fundingStatement: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -187,6 +199,24 @@ export interface ResponseCacheSettings {
   maxAgeSeconds: number;
 }
 
+/**
+ * CORS_ORIGINS: a comma-separated list of exact origins (`scheme://host[:port]`) whose pages may call the API,
+ * signed in or not; `*` lets any other origin read anonymously (no Authorization header). `none`: no origin.
+ * Outside production the default is the usual local dev-server origins (DEV_CORS_ORIGINS); in production none.
+ */
+export interface CorsSettings {
+  /** The listed origins, exactly as a browser sends them in `Origin`. */
+  origins: string[];
+  /** `*` was listed: any origin may make anonymous requests. */
+  anyOrigin: boolean;
+}
+
+/** Vite's dev server and its preview, and the port many other dev servers use, by name and by address. */
+export const DEV_CORS_ORIGINS = ['5173', '4173', '3000'].flatMap((port) => [
+  `http://localhost:${port}`,
+  `http://127.0.0.1:${port}`,
+]);
+
 export interface S3Settings {
   /** Base URL of the service, e.g. `https://s3.eu-central-1.amazonaws.com` or `http://minio:9000`. */
   endpoint: string;
@@ -252,6 +282,32 @@ function s3Settings(env: NodeJS.ProcessEnv, problems: string[]): S3Settings | nu
     problems.push(`S3_REGION must be a region name such as eu-central-1, got "${region}"`);
   }
   return { endpoint: endpoint.replace(/\/+$/, ''), bucket, region, accessKeyId, secretAccessKey };
+}
+
+/**
+ * DATABASE_APP_ROLE: a plain name, so that it reads the same quoted or not, and not one PostgreSQL keeps for
+ * itself (`pg_…`). With DATABASE_APP_URL it must be that URL's user, or it would name another role than the
+ * one the API connects as.
+ */
+function appRoleSetting(env: NodeJS.ProcessEnv, appUrl: string | null, problems: string[]): string | null {
+  const role = textSetting(env, 'DATABASE_APP_ROLE');
+  if (role === null) return null;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role) || role.startsWith('pg_')) {
+    problems.push(
+      `DATABASE_APP_ROLE must be 1–63 of a-z, 0-9 and "_", not starting with a digit or "pg_", got "${role.slice(0, 70)}"`,
+    );
+    return null;
+  }
+  let user = '';
+  try {
+    user = appUrl ? decodeURIComponent(new URL(appUrl).username) : '';
+  } catch {
+    user = '';
+  }
+  if (user !== '' && user !== role) {
+    problems.push(`DATABASE_APP_ROLE (${role}) must be the user of DATABASE_APP_URL (${user.slice(0, 70)})`);
+  }
+  return role;
 }
 
 function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
@@ -372,6 +428,38 @@ function responseCacheSettings(env: NodeJS.ProcessEnv, problems: string[]): Resp
   };
 }
 
+/** Each entry must be an origin as a browser writes it, so that comparing it with `Origin` is exact. */
+function corsSettings(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[]): CorsSettings {
+  const raw = textSetting(env, 'CORS_ORIGINS');
+  if (raw === null)
+    return { origins: nodeEnv === 'production' ? [] : [...DEV_CORS_ORIGINS], anyOrigin: false };
+  if (raw.toLowerCase() === 'none') return { origins: [], anyOrigin: false };
+  const settings: CorsSettings = { origins: [], anyOrigin: false };
+  const entries = raw.split(',').map((part) => part.trim());
+  for (const entry of entries.filter((part) => part !== '')) {
+    if (entry === '*') {
+      settings.anyOrigin = true;
+      continue;
+    }
+    let origin: string | null = null;
+    try {
+      const url = new URL(entry);
+      if (['http:', 'https:'].includes(url.protocol) && !url.hostname.includes('*')) origin = url.origin;
+    } catch {
+      origin = null;
+    }
+    if (origin !== entry) {
+      const hint = origin !== null && origin !== 'null' ? ` (did you mean "${origin}"?)` : '';
+      problems.push(
+        `CORS_ORIGINS must list origins such as https://app.example.org (http or https, host, optional port; no path, no trailing slash, no wildcard) or *, separated by commas; got "${entry.slice(0, 80)}"${hint}`,
+      );
+    } else if (!settings.origins.includes(origin)) {
+      settings.origins.push(origin);
+    }
+  }
+  return settings;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnvRaw = env.NODE_ENV ?? 'development';
@@ -394,6 +482,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseAppUrl && !/^postgres(ql)?:\/\//.test(databaseAppUrl)) {
     problems.push('DATABASE_APP_URL must be a postgres:// or postgresql:// connection URL');
   }
+  const databaseAppRole = appRoleSetting(env, databaseAppUrl, problems);
   const databaseAppPassword = textSetting(env, 'DATABASE_APP_PASSWORD');
   if (databaseAppPassword !== null && databaseAppPassword.length < 16) {
     problems.push('DATABASE_APP_PASSWORD must be at least 16 characters long');
@@ -412,7 +501,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (nodeEnv === 'production' && !databaseAppUrl && !databaseAppPassword) {
     problems.push(
-      'DATABASE_APP_URL or DATABASE_APP_PASSWORD is required when NODE_ENV=production (the API connects as indicators_app)',
+      "DATABASE_APP_URL or DATABASE_APP_PASSWORD is required when NODE_ENV=production (the API connects as the app's role)",
     );
   }
   const config: AppConfig = {
@@ -421,6 +510,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: hostSetting(env, nodeEnv, problems),
     databaseUrl,
     databaseAppUrl,
+    databaseAppRole,
     databaseAppPassword,
     databaseReplicaUrls,
     dataDir: path.resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : '.data'),
@@ -447,6 +537,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: rateLimitSettings(env, problems),
     webhook: webhookSettings(env, nodeEnv, problems),
     responseCache: responseCacheSettings(env, problems),
+    cors: corsSettings(env, nodeEnv, problems),
+    fundingStatement: textSetting(env, 'FUNDING_STATEMENT'),
   };
   const fileStorage = textSetting(env, 'FILE_STORAGE') ?? 'local';
   if (fileStorage === 's3') {
@@ -460,6 +552,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.metricsToken !== null && config.metricsToken.length < 16) {
     problems.push('METRICS_TOKEN must be at least 16 characters long');
+  }
+  if (config.fundingStatement !== null) {
+    if (config.fundingStatement.length > 500)
+      problems.push('FUNDING_STATEMENT must be at most 500 characters long');
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(config.fundingStatement))
+      problems.push('FUNDING_STATEMENT must be one line of text, without control characters');
   }
   if (config.jwtSecret === null && nodeEnv === 'production') {
     problems.push('JWT_SECRET is required when NODE_ENV=production');

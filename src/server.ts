@@ -45,6 +45,7 @@ import type { AuthSettings } from './modules/auth/auth.settings';
 import { registerEvidenceFileRoutes } from './modules/evidence/evidence-file.routes';
 import { registerExportRoutes } from './modules/exchange/export.routes';
 import { registerResultsRoutes } from './modules/results/results.routes';
+import { setFundingStatement } from './modules/deployment/publication';
 import { registerImportRoutes } from './modules/exchange/import.routes';
 import { registerGraphiqlRoutes } from './modules/graphiql/graphiql.routes';
 import { isDatabaseUnavailable } from './common/db-errors';
@@ -144,6 +145,7 @@ export async function createServer(
 ): Promise<AppServer> {
   const metrics = createMetrics(dataSource);
   const auth: AuthSettings = { jwtSecret: resolveJwtSecret(config), tokenTtlSeconds: config.tokenTtlSeconds };
+  setFundingStatement(config.fundingStatement);
   const app = express();
   app.disable('x-powered-by');
   // Behind TRUST_PROXY reverse proxies, the caller's address is the one they put in X-Forwarded-For.

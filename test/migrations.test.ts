@@ -8,6 +8,7 @@ const DOMAIN_TABLES = [
   'assessment',
   'audit_event',
   'country',
+  'deployment_setting',
   'edition',
   'evidence',
   'framework',

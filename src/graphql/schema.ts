@@ -17,6 +17,7 @@ import { authModule } from '../modules/auth/auth.module';
 import { comparisonModule } from '../modules/comparison/comparison.module';
 import { countryModule } from '../modules/country/country.module';
 import { cycleModule } from '../modules/cycle/cycle.module';
+import { deploymentModule } from '../modules/deployment/deployment.module';
 import { editionModule } from '../modules/edition/edition.module';
 import { evidenceModule } from '../modules/evidence/evidence.module';
 import { frameworkModule } from '../modules/framework/framework.module';
@@ -36,6 +37,7 @@ const modules: GraphQLModule[] = [
   comparisonModule,
   countryModule,
   cycleModule,
+  deploymentModule,
   editionModule,
   evidenceModule,
   frameworkModule,

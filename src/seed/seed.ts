@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { serbianLatinToCyrillic } from '../common/i18n';
 import { hashPassword } from '../modules/auth/password';
+import { DataStatus, setDataStatus } from '../modules/deployment/data-status';
 import { createEdition } from '../modules/edition/edition.service';
 import { insertMany } from './bulk';
 import { seedAssessments } from './seed-assessments';
@@ -281,6 +282,8 @@ export async function seedDemoData(ds: DataSource): Promise<string> {
     );
     for (const { id } of unpublished)
       await createEdition(m, ds, id, userIds.get('admin@demo.example') ?? null);
+    // Every citation, export and page of this database now says the data are illustrative.
+    await setDataStatus(m, DataStatus.DEMO);
     return (
       `${countries.length} countries, ${organisations.length} organisations, ${users.length} users, ` +
       `${standards.length} standards, ${indicators.length} indicators, ${counts.assessments} new assessments, ` +

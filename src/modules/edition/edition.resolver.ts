@@ -5,6 +5,7 @@ import { assertId } from '../../common/validation';
 import { getComparison } from '../comparison/comparison.read';
 import { Comparison } from '../comparison/comparison.types';
 import { MonitoringCycle } from '../cycle/cycle.entity';
+import { publicationFacts } from '../deployment/publication';
 import { Edition } from './edition.entity';
 import { editionCitation, findEdition } from './edition.service';
 
@@ -51,7 +52,7 @@ export class EditionResolver {
   @FieldResolver(() => String, { description: 'A reference to cite the edition by.' })
   async citation(@Root() edition: Edition, @Ctx() ctx: RequestContext): Promise<string> {
     const cycle = await ctx.loaders.cycle.byId.load(edition.cycleId);
-    return editionCitation(cycle?.code, edition);
+    return editionCitation(cycle?.code, edition, await publicationFacts(ctx));
   }
 
   @FieldResolver(() => Comparison, { description: 'The comparison exactly as published in this edition.' })

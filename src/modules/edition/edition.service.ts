@@ -4,6 +4,8 @@ import type { RequestContext } from '../../common/context';
 import { hydrate } from '../../common/paging';
 import { ANONYMOUS } from '../auth/viewer';
 import { loadMatrix } from '../comparison/comparison.service';
+import { DataStatus, DEMO_NOTICE } from '../deployment/data-status';
+import type { PublicationFacts } from '../deployment/publication';
 import type { EditionContent } from './edition.entity';
 import { Edition } from './edition.entity';
 
@@ -49,13 +51,21 @@ export async function createEdition(
   return hydrate(ds, Edition, row);
 }
 
-/** The reference to cite an edition by: `Edition.citation` and the comparison export give the same text. */
+/**
+ * The reference to cite an edition by: `Edition.citation` and the comparison export give the same text. On demo
+ * data it says so first, so that a copied citation cannot pass for a real finding.
+ */
 export function editionCitation(
   cycleCode: string | undefined,
   edition: Pick<Edition, 'id' | 'number' | 'publishedAt'>,
+  publication: PublicationFacts,
 ): string {
   const date = edition.publishedAt.toISOString().slice(0, 10);
-  return `Regional database of anti-trafficking indicators, monitoring cycle ${cycleCode}, edition ${edition.number}, published ${date} (edition ${edition.id}).`;
+  const reference = `Regional database of anti-trafficking indicators, monitoring cycle ${cycleCode}, edition ${edition.number}, published ${date} (edition ${edition.id}).`;
+  const parts = [reference];
+  if (publication.dataStatus === DataStatus.DEMO) parts.unshift(DEMO_NOTICE);
+  if (publication.fundingStatement) parts.push(publication.fundingStatement);
+  return parts.join(' ');
 }
 
 /**

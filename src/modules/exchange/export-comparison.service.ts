@@ -3,6 +3,7 @@ import type { I18nText, LocaleTag } from '../../common/i18n';
 import { resolveText } from '../../common/i18n';
 import { CellState } from '../comparison/comparison.enums';
 import { getComparison } from '../comparison/comparison.read';
+import { publicationFacts } from '../deployment/publication';
 import { editionCitation } from '../edition/edition.service';
 import { COMPARISON_COLUMNS, SHEETS } from './exchange.columns';
 import { citationTable, matrixTable, valueCell, type MatrixIndicator } from './export-comparison.sheets';
@@ -116,7 +117,7 @@ export async function exportComparison(
   );
   const countries = await ctx.loaders.country.byCode.loadMany(comparison.countryCodes);
   const citation = citationTable({
-    citation: edition ? editionCitation(cycle.code, edition) : null,
+    citation: edition ? editionCitation(cycle.code, edition, await publicationFacts(ctx)) : null,
     cycleCode: cycle.code,
     cycleTitle,
     edition,

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../common/context';
 import { badUserInput, ErrorCode } from '../../common/errors';
 import { LOCALE_TAGS, type LocaleTag } from '../../common/i18n';
 import { assertCountryCode, assertId } from '../../common/validation';
+import { DataStatus, dataStatusOf, DEMO_NOTICE } from '../deployment/data-status';
 import { exportAssessments } from './export-assessments.service';
 import { exportComparison } from './export-comparison.service';
 import { exportFramework } from './export-framework.service';
@@ -221,6 +222,9 @@ async function serve(
     sendRouteError(res, 404, { code: ErrorCode.NOT_FOUND, message: endpoint.notFound });
     return;
   }
+  // A CSV file has no place the import would skip, so it says what its data are in a header only.
+  const dataStatus = await dataStatusOf(ctx);
+  const demo = dataStatus === DataStatus.DEMO;
   let body: Buffer;
   let fileName: string;
   if (format === 'csv') {
@@ -229,7 +233,9 @@ async function serve(
     body = toCsv(table, separator);
     fileName = `${csvTable.fileName(document.baseName)}.csv`;
   } else {
-    body = await toXlsx(document, [
+    const shown = demo ? { ...document, title: `${DEMO_NOTICE} ${document.title}` } : document;
+    body = await toXlsx(shown, [
+      ...(demo ? [['Data status', `DEMO – ${DEMO_NOTICE}`] as [string, string]] : []),
       ['Made at (UTC)', madeAt],
       ['Made for', await readerOf(ctx)],
     ]);
@@ -240,6 +246,7 @@ async function serve(
     'Content-Disposition': `attachment; filename="${safeName(fileName)}"`,
     'Cache-Control': 'private, no-store',
     'X-Content-Type-Options': 'nosniff',
+    'X-Data-Status': dataStatus,
     'x-sql-statements': String(ctx.statements.count),
   });
   res.send(body);

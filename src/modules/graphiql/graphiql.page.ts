@@ -18,7 +18,11 @@ export const GRAPHIQL_COMPARISON_QUERY = `# The published results of the 2024 mo
 # tab, copy data.login.token and set it in the Headers pane below:
 #   "Authorization": "Bearer <token>"   (an API key goes there too)
 # Guide: docs/integration.md. Every field is described under Docs.
+#
+# dataStatus DEMO: the illustrative demo data, not real results
+# (invented scores and documents); cite only REAL data.
 query PublishedComparison2024 {
+  dataStatus
   cycle(code: "2024") {
     code
     status

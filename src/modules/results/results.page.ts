@@ -1,3 +1,4 @@
+import { DEMO_NOTICE } from '../deployment/data-status';
 import { RESULTS_SCRIPT } from './results.script';
 import { RESULTS_STYLE } from './results.style';
 
@@ -58,12 +59,16 @@ export function resultsPage(cycleCode: string, nonce: string): string {
   return layout(
     nonce,
     `Results of cycle ${cycleCode}`,
-    `<header class="top">
+    `<p id="demo-banner" class="demo-banner" role="note" hidden><strong>${escapeHtml(DEMO_NOTICE)}</strong>
+The institutions, scores, counts and documents shown here are invented to demonstrate the database; do not cite
+them as findings.</p>
+<header class="top">
 <div>
 <p class="meta"><a href="/">Regional database of anti-trafficking indicators</a> · Results of monitoring cycle
 <strong>${code}</strong></p>
 <h1 id="cycle-title">Cycle ${code}</h1>
 <p class="meta">Status: <strong id="cycle-status">…</strong> · <span id="edition"></span></p>
+<p id="funding" class="meta" hidden></p>
 </div>
 <div>
 <form id="sign-in" class="sign-in" aria-labelledby="sign-in-heading" novalidate>

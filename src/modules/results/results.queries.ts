@@ -3,6 +3,8 @@
 const TEXT = 'text locale';
 
 export const RESULTS_CYCLE_QUERY = `query ResultsCycle($code: String!) {
+  dataStatus
+  fundingStatement
   me { displayName role }
   cycle(code: $code) {
     id code status title { ${TEXT} }

@@ -236,6 +236,9 @@ export const RESULTS_SCRIPT = `
 
   root.setAttribute('aria-busy', 'true');
   gql(CYCLE_QUERY, { code: cycleCode }).then(function (data) {
+    $('demo-banner').hidden = data.dataStatus !== 'DEMO';
+    setText('funding', data.fundingStatement || '');
+    $('funding').hidden = !data.fundingStatement;
     showUser(data.me);
     if (!data.cycle) {
       root.removeAttribute('aria-busy');

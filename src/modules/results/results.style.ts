@@ -29,6 +29,7 @@ input, select, button { font: inherit; color: var(--ink); padding: .3rem .5rem; 
 button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
 button.secondary { background: #fff; color: var(--accent); }
 :focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+.demo-banner { margin: 0 0 1rem; padding: .6rem .9rem; border: 2px solid #8a5a00; background: #fff4d6; color: #3d2800; }
 .message { min-height: 1.2em; margin: .25rem 0 0; flex-basis: 100%; font-size: .9rem; }
 .message.error, .status.error { color: #a00000; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; margin-bottom: .75rem; }

@@ -96,11 +96,13 @@ const EDITION_FIELDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
  * It is read before a response is computed, so a change committed while the response was being computed leaves
  * the entry stale on arrival rather than wrongly fresh; and it lives in PostgreSQL, so every instance sees a
  * republication at once. Cycles change a few times a year, and there are a handful of them; so are countries.
+ * The deployment's data status is part of it too, as every edition's citation says it.
  */
 export const PUBLICATION_STAMP_SQL = `SELECT md5(coalesce(string_agg(concat_ws(':', c.id, c.status,
     extract(epoch FROM c.updated_at), extract(epoch FROM c.published_at),
     (SELECT e.id FROM edition e WHERE e.cycle_id = c.id ORDER BY e.number DESC LIMIT 1)), ',' ORDER BY c.id), '')
     || (SELECT coalesce(string_agg(concat_ws(':', k.code, k.name, k.locales), ',' ORDER BY k.code), '') FROM country k)
+    || (SELECT coalesce(string_agg(d.data_status, ','), '') FROM deployment_setting d)
   ) AS stamp
   FROM monitoring_cycle c`;
 

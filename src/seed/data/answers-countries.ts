@@ -1,6 +1,6 @@
 /**
- * Country profiles used by the answer generator: institutions, courts and recurring findings of the five
- * monitoring partners. Key documents are in answers-documents.ts.
+ * Country profiles used by the answer generator: institutions and recurring findings of the five monitoring
+ * partners, as illustrative demo data. Key documents are in answers-documents.ts.
  */
 import type { CountryCode, LocaleTag } from './types';
 import { countryDocuments, type CountryDocuments } from './answers-documents';
@@ -37,9 +37,6 @@ export interface CountryProfile extends CountryDocuments {
   institutions: Record<Role, string>;
   localInstitutions: Record<Role, string>;
   frequentForms: string[];
-  courts: string[];
-  caseNumber: (n: number, yy: number) => string;
-  shelterVisited: string;
   developments: string[];
   gretaPending: string[];
 }
@@ -82,14 +79,6 @@ export const countryProfiles: Record<CountryCode, CountryProfile> = {
     },
     frequentForms: ['sexual exploitation', 'labour exploitation', 'forced criminality'],
     ...countryDocuments.RS,
-    courts: [
-      'Higher Court in Belgrade',
-      'Higher Court in Novi Sad',
-      'Higher Court in Niš',
-      'Higher Court in Kragujevac',
-    ],
-    caseNumber: (n, yy) => `K ${n}/${yy}`,
-    shelterVisited: 'the urgent accommodation shelter for victims of trafficking in Belgrade',
     developments: [
       'Work on the new action plan under the national anti-trafficking strategy continued in a working group convened by the Office for Coordination of Activities against Trafficking in Human Beings, with civil society taking part.',
       'The Council for Combating Trafficking in Human Beings met only once, and no public report on its conclusions was issued.',
@@ -146,14 +135,6 @@ export const countryProfiles: Record<CountryCode, CountryProfile> = {
     },
     frequentForms: ['sexual exploitation', 'forced begging', 'labour exploitation'],
     ...countryDocuments.AL,
-    courts: [
-      'Tirana Judicial District Court',
-      'Durrës Judicial District Court',
-      'Vlorë Judicial District Court',
-      'Special Court of First Instance for Corruption and Organised Crime',
-    ],
-    caseNumber: (n, yy) => `Decision No. ${n}, 20${yy}`,
-    shelterVisited: 'the National Reception Centre for Victims of Trafficking in Linzë, Tirana',
     developments: [
       'The Office of the National Anti-Trafficking Coordinator reported on the implementation of the National Action Plan to the State Committee against Trafficking in Persons.',
       'Funding of the NGO shelters of the National Coalition of Anti-Trafficking Shelters continued through the social fund, but transfers were delayed for several months.',
@@ -205,14 +186,6 @@ export const countryProfiles: Record<CountryCode, CountryProfile> = {
     },
     frequentForms: ['forced begging', 'sexual exploitation', 'forced marriage'],
     ...countryDocuments.BA,
-    courts: [
-      'Court of BiH',
-      'Cantonal Court in Sarajevo',
-      'District Court in Banja Luka',
-      'Basic Court of Brčko District',
-    ],
-    caseNumber: (n, yy) => `S1 2 K 0${String(30000 + n).padStart(5, '0')} ${yy} K`,
-    shelterVisited: 'an NGO-run shelter for victims of trafficking',
     developments: [
       'The State Coordinator for Combating Trafficking in Human Beings presented the annual Situation Report on Trafficking in Human Beings to the Council of Ministers.',
       'Harmonisation of the trafficking offences of the entity and Brčko District criminal codes with the Criminal Code of BiH remained incomplete.',
@@ -263,9 +236,6 @@ export const countryProfiles: Record<CountryCode, CountryProfile> = {
     },
     frequentForms: ['forced marriage', 'forced begging', 'sexual exploitation'],
     ...countryDocuments.ME,
-    courts: ['Higher Court in Podgorica', 'Higher Court in Bijelo Polje'],
-    caseNumber: (n, yy) => `K ${n}/${yy}`,
-    shelterVisited: 'the shelter for victims of trafficking',
     developments: [
       'The Government of Montenegro adopted the annual action plan under the anti-trafficking strategy, prepared by the Office for Combating Trafficking in Human Beings.',
       'The Team for formal identification of victims of trafficking met on referrals, but civil society representatives were not consistently invited.',
@@ -318,9 +288,6 @@ export const countryProfiles: Record<CountryCode, CountryProfile> = {
     },
     frequentForms: ['sexual exploitation', 'forced marriage', 'labour exploitation'],
     ...countryDocuments.MK,
-    courts: ['Basic Court Skopje 1', 'Basic Court Kumanovo', 'Basic Court Bitola'],
-    caseNumber: (n, yy) => `K. No. ${n}/${yy}`,
-    shelterVisited: 'the Centre for Victims of Trafficking in Human Beings',
     developments: [
       'The National Commission for Combating Trafficking in Human Beings and Illegal Migration reported on the implementation of the National Strategy and Action Plan.',
       'Mobile identification teams continued to operate in Skopje and several other municipalities with the participation of civil society organisations.',

@@ -104,17 +104,16 @@ function buildEvidence(ctx: Ctx, id: EvidenceId, r: number): SeedEvidence {
     case 'labourReport':
       return fromDoc('REPORT', p.labourReport(py - 1), dateIn(py, r, 2, 5), 'MEDIUM');
     case 'courtDecision': {
-      const court = pick(p.courts, r);
-      const caseYear = r < 0.5 ? py - 1 : py;
+      // Fictitious on its face: a demo judgment must not read as a real court's case.
       const n = 10 + Math.floor(rand(r, 'case') * 480);
       return {
         kind: 'COURT_DECISION',
-        title: `${court}, judgment in a trafficking case (anonymised)`,
-        citation: `${court}, ${p.caseNumber(n, caseYear % 100)}`,
+        title: 'Illustrative judgment in a trafficking case (fictitious, demo data)',
+        citation: `Case DEMO-${n} (fictitious)`,
         url: null,
         date: dateIn(py, rand(r, 'date')),
         language: p.docLanguage,
-        issuingInstitution: court,
+        issuingInstitution: `An illustrative court (${p.institutions.court})`,
         reliability: 'HIGH',
         confidentiality: 'PARTNERS',
       };
@@ -122,8 +121,8 @@ function buildEvidence(ctx: Ctx, id: EvidenceId, r: number): SeedEvidence {
     case 'shelterVisit':
       return {
         kind: 'MONITORING_VISIT',
-        title: `Monitoring visit to ${p.shelterVisited}`,
-        citation: `Visit notes, ${p.ngo}`,
+        title: 'An illustrative monitoring visit to a shelter (fictitious, demo data)',
+        citation: 'Illustrative visit notes (demo data)',
         url: null,
         date: dateIn(py, r),
         language: p.locale,
@@ -134,8 +133,8 @@ function buildEvidence(ctx: Ctx, id: EvidenceId, r: number): SeedEvidence {
     case 'survivorInterview':
       return {
         kind: 'INTERVIEW',
-        title: 'Interview with a survivor of trafficking (anonymised)',
-        citation: `Interview record ${cc}-S-${String(1 + Math.floor(r * 40)).padStart(2, '0')}/${py}`,
+        title: 'An illustrative interview with a survivor of trafficking (fictitious, demo data)',
+        citation: `Interview record DEMO-${cc}-${String(1 + Math.floor(r * 40)).padStart(2, '0')} (fictitious)`,
         url: null,
         date: dateIn(py, r),
         language: p.locale,
@@ -146,8 +145,8 @@ function buildEvidence(ctx: Ctx, id: EvidenceId, r: number): SeedEvidence {
     case 'officialInterview':
       return {
         kind: 'INTERVIEW',
-        title: `Interview with representatives of the ${p.institutions[ctx.role]}`,
-        citation: `Interview notes, ${p.ngo}`,
+        title: `An illustrative interview with officials of the ${p.institutions[ctx.role]} (fictitious, demo data)`,
+        citation: 'Illustrative interview notes (demo data)',
         url: null,
         date: dateIn(py, r),
         language: p.locale,
@@ -158,7 +157,7 @@ function buildEvidence(ctx: Ctx, id: EvidenceId, r: number): SeedEvidence {
     case 'caseFiles':
       return {
         kind: 'OTHER',
-        title: `Case files of the legal aid programme of ${p.ngo} (anonymised summary)`,
+        title: `Illustrative summary of legal aid case files of ${p.ngo} (fictitious, demo data)`,
         citation: null,
         url: null,
         date: `${py}-12-31`,

@@ -155,7 +155,7 @@ export function gapsFor(ind: SeedIndicator): string[] {
 export const positives: string[] = [
   'NGO partners confirmed consistent practice throughout {py}',
   'monitoring by {ngo} did not reveal significant gaps in {py}',
-  'case files reviewed by the monitoring team confirmed this practice',
+  'the illustrative demo data show no gap here',
 ];
 
 export const zeroPhrases: string[] = [
@@ -326,7 +326,7 @@ export const localTemplates: Record<Dialect, LocalTemplates> = {
     percent: 'prema podacima nadležne institucije ({inst}), vrednost za {py}. godinu iznosi {v}%.',
     yes: 'da. Rešenje je propisano, a nadležna institucija ({inst}) potvrdila je njegovu primenu.',
     no: 'ne. Rešenje još nije propisano, a nadležna institucija ({inst}) nije najavila izmene.',
-    text: 'sažetak nalaza pripremljen na osnovu zvaničnih dokumenata i razgovora sa predstavnicima nadležnih institucija.',
+    text: 'ilustrativni primer (demo podaci), ne stvarni nalaz.',
   },
   ije: {
     prefix: 'Nalaz monitoringa',
@@ -345,7 +345,7 @@ export const localTemplates: Record<Dialect, LocalTemplates> = {
     percent: 'prema podacima nadležne institucije ({inst}), vrijednost za {py}. godinu iznosi {v}%.',
     yes: 'da. Rješenje je propisano, a nadležna institucija ({inst}) potvrdila je njegovu primjenu.',
     no: 'ne. Rješenje još nije propisano, a nadležna institucija ({inst}) nije najavila izmjene.',
-    text: 'sažetak nalaza pripremljen na osnovu zvaničnih dokumenata i razgovora s predstavnicima nadležnih institucija.',
+    text: 'ilustrativni primjer (demo podaci), ne stvarni nalaz.',
   },
   sq: {
     prefix: 'Gjetja e monitorimit',
@@ -364,7 +364,7 @@ export const localTemplates: Record<Dialect, LocalTemplates> = {
     percent: 'sipas të dhënave të institucionit përgjegjës ({inst}), vlera për vitin {py} është {v}%.',
     yes: 'po. Zgjidhja është e parashikuar në ligj dhe institucioni përgjegjës ({inst}) konfirmoi zbatimin e saj.',
     no: 'jo. Zgjidhja ende nuk është e parashikuar dhe institucioni përgjegjës ({inst}) nuk ka njoftuar ndryshime.',
-    text: 'përmbledhje e gjetjeve, e përgatitur në bazë të dokumenteve zyrtare dhe intervistave me përfaqësues të institucioneve përgjegjëse.',
+    text: 'shembull ilustrues (të dhëna demonstruese), jo gjetje e vërtetë.',
   },
   mk: {
     prefix: 'Наод од мониторингот',
@@ -383,6 +383,6 @@ export const localTemplates: Record<Dialect, LocalTemplates> = {
     percent: 'според податоците на надлежната институција ({inst}), вредноста за {py} година изнесува {v}%.',
     yes: 'да. Решението е пропишано, а надлежната институција ({inst}) ја потврди неговата примена.',
     no: 'не. Решението сè уште не е пропишано, а надлежната институција ({inst}) не најави измени.',
-    text: 'резиме на наодите подготвено врз основа на официјални документи и разговори со претставници на надлежните институции.',
+    text: 'илустративен пример (демо податоци), не вистински наод.',
   },
 };

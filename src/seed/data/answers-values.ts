@@ -4,6 +4,9 @@ import type { Ctx } from './answers-context';
 import { clamp, rand } from './answers-random';
 import { numberSpecs, percentSpecs } from './answers-text';
 
+/** Opens every generated text answer, so that a copied answer carries it. */
+export const ILLUSTRATIVE = 'Illustrative example (demo data, not a real finding):';
+
 const genericNumberRange: [number, number] = [5, 60];
 const genericPercentRange: [number, number] = [20, 80];
 
@@ -32,9 +35,10 @@ export function textValue(ctx: Ctx): string {
     .sort((a, b) => a.r - b.r)
     .slice(0, 2 + Math.floor(rand(ctx.seed, ctx.cc, ctx.ind.code, ctx.year, 'text-count') * 2))
     .map((x) => x.item);
+  // The pools name real bodies: the text says it describes no real event or finding.
   if (ctx.ind.code === 'PART-4.3') {
     const list = ranked.map((item, i) => `(${i + 1}) ${item}`).join('; ');
-    return `Monitoring in ${py} found that the following GRETA recommendations to ${p.name} remained largely unimplemented: ${list}.`;
+    return `${ILLUSTRATIVE} GRETA recommendations to ${p.name} that monitoring in ${py} might find largely unimplemented: ${list}.`;
   }
-  return ranked.join(' ');
+  return `${ILLUSTRATIVE} ${ranked.join(' ')}`;
 }

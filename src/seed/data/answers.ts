@@ -143,7 +143,7 @@ export function answerFor(
         ...emptyValues,
         valueText,
         narrative: {
-          en: `Summary prepared by ${p.ngoRef} on the basis of official documents and interviews with the ${inst}; see the recorded text for details.`,
+          en: `Illustrative summary (demo data, not a finding of ${p.ngoRef}) of what official documents of the ${inst} might show; see the recorded text.`,
           ...localNarrative(ctx, 'text'),
         },
         confidence: confidenceFor(ctx, null),
