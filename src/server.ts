@@ -55,6 +55,7 @@ import { cachedReads } from './pipeline/response-cache/response-cache-route';
 import { ResponseStore } from './pipeline/response-cache/response-cache-store';
 import { requestTransactionPlugin } from './pipeline/execution/request-transaction.plugin';
 import { registerHealthRoutes } from './pipeline/http/health.routes';
+import { cors, CORS_ROUTES } from './pipeline/http/cors';
 import { routeRunner } from './pipeline/http/route-handler';
 import { resolveJwtSecret } from './modules/auth/token';
 import { createLogger, type Logger } from './common/logger';
@@ -200,6 +201,8 @@ export async function createServer(
   if (!registerMetricsRoute(app, metrics, config)) {
     logger.warn({ setting: 'METRICS_TOKEN' }, 'GET /metrics is not served: set METRICS_TOKEN to serve it');
   }
+  // First on its routes: a preflight is answered before any limit counts it or any context is made.
+  app.use(CORS_ROUTES, cors(config.cors));
   // Files, exports and imports count against the same limits as /graphql; imports against their own too.
   app.use(['/evidence', '/exports'], rateLimitRoutes(limiter, auth.jwtSecret));
   app.use('/imports', rateLimitImports(limiter, auth.jwtSecret));
