@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { resolveDatabase } from '../src/db/bootstrap';
 import { createDataSource } from '../src/db/data-source';
+import { withStartupLock } from '../src/db/startup-lock';
 import { seedDemoData } from '../src/seed/seed';
 
 /**
@@ -19,21 +20,27 @@ async function main(): Promise<void> {
   const database = await resolveDatabase(config, (line) => console.log(line));
   const ds = createDataSource({ url: database.url, logSql: config.logSql });
   await ds.initialize();
+  // Under the lock instances take at start (src/start.ts): a migration job never races a starting instance.
+  const locked = <T>(work: () => Promise<T>) =>
+    withStartupLock(database.url, work, () => console.log('Waiting for an instance preparing the database'));
   try {
     if (command === 'migrate') {
-      const applied = await ds.runMigrations({ transaction: 'each' });
+      const applied = await locked(() => ds.runMigrations({ transaction: 'each' }));
       console.log(
         applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations.',
       );
     } else if (command === 'revert') {
-      await ds.undoLastMigration({ transaction: 'each' });
+      await locked(() => ds.undoLastMigration({ transaction: 'each' }));
       console.log('Reverted the last migration.');
     } else if (command === 'status') {
       const pending = await ds.showMigrations();
       console.log(pending ? 'There are pending migrations.' : 'All migrations are applied.');
     } else {
-      await ds.runMigrations({ transaction: 'each' });
-      console.log(`Loaded: ${await seedDemoData(ds)}`);
+      const summary = await locked(async () => {
+        await ds.runMigrations({ transaction: 'each' });
+        return seedDemoData(ds);
+      });
+      console.log(`Loaded: ${summary}`);
     }
   } finally {
     await ds.destroy();

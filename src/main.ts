@@ -1,13 +1,7 @@
 import 'reflect-metadata';
-import net from 'node:net';
 import { ConfigError, loadConfig } from './config';
-import { resolveDatabase } from './db/bootstrap';
-import { openAppDataSource } from './db/app-role';
-import { createDataSource } from './db/data-source';
-import { seedDemoData, isDatabaseEmpty } from './seed/seed';
-import { createServer } from './server';
 import { createLogger, type Logger } from './common/logger';
-import { startWebhooks } from './modules/webhook/webhook.worker';
+import { startApi, type RunningApi } from './start';
 
 // Until the configuration is read, faults are logged at the default level.
 let logger: Logger = createLogger('info');
@@ -16,32 +10,10 @@ function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-/** The host of the address printed at start: the one listened on, or localhost for every interface. */
-function shownHost(host: string | null): string {
-  if (host === null || host === '0.0.0.0' || host === '::') return 'localhost';
-  return net.isIPv6(host) ? `[${host}]` : host;
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
   logger = createLogger(config.logLevel);
-  const database = await resolveDatabase(config, log);
-  // The owner migrates and seeds; the API itself connects as indicators_app, bound by row-level security.
-  const owner = createDataSource({ url: database.url, logSql: config.logSql, poolSize: 1 });
-  await owner.initialize();
-  const applied = await owner.runMigrations({ transaction: 'each' });
-  if (applied.length > 0)
-    log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
-  if (config.seedOnStart && (await isDatabaseEmpty(owner))) {
-    const summary = await seedDemoData(owner);
-    log(`Loaded the demo data: ${summary}`);
-  }
-  const dataSource = await openAppDataSource(owner, database.url, config);
-
-  const server = await createServer(config, dataSource, logger);
-  const port = await server.listen(config.port);
-  log(`GraphQL API ready at http://${shownHost(config.host)}:${port}/graphql`);
-  const webhooks = startWebhooks(dataSource, config.webhook, logger);
+  const starting = startApi(config, { log, logger });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -53,14 +25,21 @@ async function main(): Promise<void> {
       logger.error({ signal }, 'shutdown took longer than 30 s; exiting');
       process.exit(1);
     }, 30_000).unref();
-    await server.close();
-    await webhooks.stop();
-    await dataSource.destroy();
-    await database.embedded?.stop();
+    // A signal during the start waits for it: a half-started API would leave its embedded database running.
+    const api: RunningApi | null = await starting.catch(() => null);
+    if (api === null) return;
+    try {
+      await api.stop();
+    } catch (error) {
+      logger.error({ err: error, signal }, 'shutdown failed');
+      process.exit(1);
+    }
     process.exit(0);
   };
+  // Before the start: from the first moment, a signal stops everything in order.
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  await starting;
 }
 
 main().catch((error: unknown) => {

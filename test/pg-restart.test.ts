@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { prepareAppConnection } from '../src/db/app-role';
+import { APP_ROLE, prepareAppConnection } from '../src/db/app-role';
 import { createDataSource } from '../src/db/data-source';
 import { databaseUrlOn } from '../src/db/embedded';
 import { seedDemoData } from '../src/seed/seed';
@@ -190,6 +190,7 @@ describe('PostgreSQL restarted under load', () => {
     // The API connects as the app's role, whose login belongs to this server as much as to the shared one.
     await prepareAppConnection(dataSource, url, {
       databaseAppUrl: null,
+      databaseAppRole: APP_ROLE,
       jwtSecret: TEST_JWT_SECRET,
       databaseAppPassword: TEST_APP_PASSWORD,
       dataDir: dir,

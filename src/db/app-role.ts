@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { escapeLiteral } from 'pg';
+import { escapeIdentifier, escapeLiteral } from 'pg';
 import type { DataSource } from 'typeorm';
+import { bindAppRole, checkAppRole, defaultAppRole } from './app-role-binding';
 import { createDataSource } from './data-source';
 import { storeRowSecurityKey } from './row-security-key';
+import { withStartupLock } from './startup-lock';
 import { resolveJwtSecret } from '../modules/auth/token';
 import type { AppConfig } from '../config';
 import { APP_ROLE } from '../../migrations/1764600000000-RowLevelSecurity';
@@ -19,7 +21,7 @@ export function withCredentials(url: string, user: string, password: string): st
   return parsed.toString();
 }
 
-/** The password of `indicators_app`: DATABASE_APP_PASSWORD, or in development one made once under DATA_DIR. */
+/** The password of the app's role: DATABASE_APP_PASSWORD, or in development one made once under DATA_DIR. */
 export function appRolePassword(
   config: Pick<AppConfig, 'databaseAppPassword' | 'dataDir' | 'nodeEnv'>,
 ): string {
@@ -35,31 +37,83 @@ export function appRolePassword(
   return password;
 }
 
+/** The settings that say which role the API serves as, and with which login. */
+type AppRoleSettings = Pick<
+  AppConfig,
+  'databaseAppUrl' | 'databaseAppPassword' | 'dataDir' | 'nodeEnv' | 'jwtSecret'
+> &
+  Partial<Pick<AppConfig, 'databaseAppRole'>>;
+
 /**
- * Stores the key that seals the row-level security settings (src/db/row-security-key.ts), then gives the URL
- * the API's own pool connects with. DATABASE_APP_URL is used as it is (the operator made the login);
- * otherwise the owner lets `indicators_app` log in with DATABASE_APP_PASSWORD (or, in development, a password
- * made once and kept under DATA_DIR) and the URL is the owner's with those credentials.
+ * The role the API serves this database as: the user of DATABASE_APP_URL, else DATABASE_APP_ROLE, else the
+ * database's own `<database>_app` (see defaultAppRole).
  */
-export async function prepareAppConnection(
-  owner: DataSource,
-  ownerUrl: string,
-  config: Pick<AppConfig, 'databaseAppUrl' | 'databaseAppPassword' | 'dataDir' | 'nodeEnv' | 'jwtSecret'>,
-): Promise<string> {
-  // Before anything else: without the key of this deployment's secret, no sign-in could seal its settings.
-  await storeRowSecurityKey(owner, resolveJwtSecret(config));
-  if (config.databaseAppUrl) return config.databaseAppUrl;
-  const password = appRolePassword(config);
+export async function appRoleOf(owner: DataSource, config: AppRoleSettings): Promise<string> {
+  const user = config.databaseAppUrl ? decodeURIComponent(new URL(config.databaseAppUrl).username) : '';
+  if (user !== '') return user;
+  if (config.databaseAppRole) return config.databaseAppRole;
+  const [{ name }]: Array<{ name: string }> = await owner.query('SELECT current_database() AS name');
+  return defaultAppRole(name);
+}
+
+/**
+ * Lets `role` log in with `password`, creating it when it is missing. The role is this database's own (see
+ * appRoleOf), so setting its password at each start changes no other deployment's login.
+ */
+async function letLogIn(owner: DataSource, role: string, password: string): Promise<void> {
+  const exists = await checkAppRole(owner, role);
+  const name = escapeIdentifier(role);
+  const login = `LOGIN PASSWORD ${escapeLiteral(password)}`;
   try {
-    await owner.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN PASSWORD ${escapeLiteral(password)}`);
+    if (!exists) {
+      await owner
+        .query(`CREATE ROLE ${name} ${login} NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT`)
+        .catch(async (error: { code?: string }) => {
+          // Made in the meantime by a start on another database that names the same role.
+          if (error.code !== '42710') throw error;
+          await owner.query(`ALTER ROLE ${name} WITH ${login}`);
+        });
+    } else {
+      await owner.query(`ALTER ROLE ${name} WITH ${login}`);
+    }
   } catch (error) {
     throw new Error(
-      `Could not let ${APP_ROLE} log in (${(error as Error).message}). Give the owner of the database the ` +
+      `Could not let ${role} log in (${(error as Error).message}). Give the owner of the database the ` +
         `CREATEROLE privilege, or create the login yourself and set DATABASE_APP_URL.`,
       { cause: error },
     );
   }
-  return withCredentials(ownerUrl, APP_ROLE, password);
+}
+
+/**
+ * Stores the key that seals the row-level security settings (src/db/row-security-key.ts), makes the app's role
+ * (appRoleOf) the one the grants and policies of this database are for (src/db/app-role-binding.ts), and gives
+ * the URL the API's own pool connects with. DATABASE_APP_URL is used as it is (the operator made the login);
+ * otherwise the owner lets the role log in with DATABASE_APP_PASSWORD (or, in development, a password made
+ * once and kept under DATA_DIR) and the URL is the owner's with those credentials. All of it runs under the
+ * start-up lock, one instance after the other.
+ */
+export async function prepareAppConnection(
+  owner: DataSource,
+  ownerUrl: string,
+  config: AppRoleSettings,
+  log: (line: string) => void = () => undefined,
+): Promise<string> {
+  return withStartupLock(ownerUrl, async () => {
+    // Before anything else: without the key of this deployment's secret, no sign-in could seal its settings.
+    await storeRowSecurityKey(owner, resolveJwtSecret(config));
+    const role = await appRoleOf(owner, config);
+    const password = config.databaseAppUrl ? null : appRolePassword(config);
+    if (password !== null) await letLogIn(owner, role, password);
+    const kept = await owner.transaction((m) => bindAppRole(m, role));
+    for (const other of kept) {
+      log(
+        `${other} is still connected to this database (an instance of an older version?): it keeps its rights ` +
+          `here beside ${role} until a start finds it gone`,
+      );
+    }
+    return password === null ? (config.databaseAppUrl as string) : withCredentials(ownerUrl, role, password);
+  });
 }
 
 /**
@@ -69,18 +123,10 @@ export async function prepareAppConnection(
 export async function openAppDataSource(
   owner: DataSource,
   ownerUrl: string,
-  config: Pick<
-    AppConfig,
-    | 'databaseAppUrl'
-    | 'databaseAppPassword'
-    | 'dataDir'
-    | 'nodeEnv'
-    | 'logSql'
-    | 'databaseReplicaUrls'
-    | 'jwtSecret'
-  >,
+  config: AppRoleSettings & Pick<AppConfig, 'logSql' | 'databaseReplicaUrls'>,
+  log?: (line: string) => void,
 ): Promise<DataSource> {
-  const url = await prepareAppConnection(owner, ownerUrl, config);
+  const url = await prepareAppConnection(owner, ownerUrl, config, log);
   await owner.destroy();
   const dataSource = createDataSource({
     url,

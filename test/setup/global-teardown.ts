@@ -14,6 +14,13 @@ export default async function globalTeardown(): Promise<void> {
       [`${runId}\\_%`],
     );
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    // The roles the API made for the run's databases (`<database>_app`) outlive them: roles are the server's.
+    const roles = await admin.query<{ rolname: string }>(
+      `SELECT rolname FROM pg_roles WHERE rolname LIKE $1`,
+      [`${runId}\\_%`],
+    );
+    for (const { rolname } of roles.rows)
+      await admin.query(`DROP ROLE IF EXISTS "${rolname}"`).catch(() => undefined);
     await admin.end();
   }
   const embedded = (globalThis as Record<string, unknown>).__embeddedPostgres as EmbeddedDatabase | undefined;

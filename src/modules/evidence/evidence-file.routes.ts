@@ -15,8 +15,13 @@ import {
   type EvidenceFileErrorCode,
 } from './evidence-file.service';
 import { detectFileType } from './evidence-file.sniff';
-import { spoolUpload, UploadAbortedError, UploadTooLargeError } from './evidence-file.upload';
-import type { RouteRunner } from '../../common/route';
+import {
+  spoolUpload,
+  UploadAbortedError,
+  UploadTooLargeError,
+  type SpooledUpload,
+} from './evidence-file.upload';
+import type { RouteIntake, RouteRunner } from '../../common/route';
 
 const STATUS: Record<EvidenceFileErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -87,35 +92,43 @@ export function registerEvidenceFileRoutes(app: Express, options: EvidenceFileRo
     },
   });
 
-  app.put(
-    '/evidence/:id/file',
-    handle(async (req, res, ctx) => {
+  // The body is spooled to a file before the request's context exists: however slowly the client sends, the
+  // upload holds no database connection and no transaction until the file is complete. The checks that need
+  // no database come first, so that a request they refuse is not received at all.
+  const upload: RouteIntake<{ id: string; fileName: string; file: SpooledUpload }> = {
+    receive: async (req, caller) => {
       const id = evidenceId(req);
-      if (ctx.viewer.kind === 'anonymous') fail('UNAUTHENTICATED', 'Sign in to do this.');
+      if (!caller.signedIn) fail('UNAUTHENTICATED', 'Sign in to do this.');
       const fileName = uploadFileName(req);
-      await checkMayChangeFile(ctx, id);
       const declared = req.headers['content-length'];
       if (declared !== undefined && Number(declared) > maxBytes) {
         fail('FILE_TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes.`);
       }
-      const upload = await spoolUpload(req, spoolDir, maxBytes).catch((error: unknown) => {
+      const file = await spoolUpload(req, spoolDir, maxBytes).catch((error: unknown) => {
         if (error instanceof UploadTooLargeError) fail('FILE_TOO_LARGE', error.message);
         throw error;
       });
-      let result: Awaited<ReturnType<typeof attachEvidenceFile>>;
-      try {
-        if (upload.size === 0) fail('BAD_USER_INPUT', 'The request has no body: send the file as the body.');
-        const mime = await detectFileType(upload.path, fileName);
-        if (!mime) {
-          fail(
-            'UNSUPPORTED_FILE_TYPE',
-            'The content is not a PDF, Word or Excel document, or a PNG, JPEG, GIF or WebP image.',
-          );
-        }
-        result = await attachEvidenceFile(ctx, storage, id, { upload, name: fileName, mime });
-      } finally {
-        await upload.discard();
+      return { id, fileName, file };
+    },
+    release: ({ file }) => file.discard(),
+  };
+
+  app.put(
+    '/evidence/:id/file',
+    handle.receiving(upload, async (_req, res, ctx, { id, fileName, file }) => {
+      if (ctx.viewer.kind === 'anonymous') fail('UNAUTHENTICATED', 'Sign in to do this.');
+      await checkMayChangeFile(ctx, id);
+      if (file.size === 0) fail('BAD_USER_INPUT', 'The request has no body: send the file as the body.');
+      const mime = await detectFileType(file.path, fileName);
+      if (!mime) {
+        fail(
+          'UNSUPPORTED_FILE_TYPE',
+          'The content is not a PDF, Word or Excel document, or a PNG, JPEG, GIF or WebP image.',
+        );
       }
+      const result = await attachEvidenceFile(ctx, storage, id, { upload: file, name: fileName, mime });
+      // Stored: the spooled copy goes before the answer, as it would after a failure.
+      await file.discard();
       await ctx.transaction.commit();
       res
         .status(result.replaced ? 200 : 201)
