@@ -9,6 +9,7 @@ import {
   isScalarType,
   visit,
   visitWithTypeInfo,
+  type ArgumentNode,
   type DocumentNode,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -129,6 +130,50 @@ function checkLiteral(
   }
 }
 
+/** An argument the operation passes somewhere, in the order the document has them. */
+interface ArgumentSite {
+  node: ArgumentNode;
+  type: GraphQLInputType;
+  owner: string;
+}
+
+// The places depend on the document only, which Apollo keeps for the requests that repeat it: they are found
+// once, and each request reads only its own variables at them.
+const sitesOf = new WeakMap<OperationDefinitionNode, ArgumentSite[]>();
+
+function argumentSites(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): ArgumentSite[] {
+  const known = sitesOf.get(operation);
+  if (known) return known;
+  const typeInfo = new TypeInfo(schema);
+  const sites: ArgumentSite[] = [];
+  const executed: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION),
+  };
+  visit(
+    executed,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const argument = typeInfo.getArgument();
+        if (!argument) return false;
+        const directive = typeInfo.getDirective();
+        const field = typeInfo.getFieldDef();
+        const owner = directive
+          ? `directive "@${directive.name}"`
+          : `field "${typeInfo.getParentType()?.name ?? '?'}.${field?.name ?? '?'}"`;
+        sites.push({ node, type: argument.type, owner });
+        return false;
+      },
+    }),
+  );
+  sitesOf.set(operation, sites);
+  return sites;
+}
+
 /**
  * The first argument value of the operation that holds a NUL, an unpaired surrogate or more characters than its
  * scalar takes: in the fields and directives of the operation and of its fragments, written inline or passed
@@ -144,32 +189,12 @@ export function findTextProblem(
   for (const definition of operation.variableDefinitions ?? []) {
     if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
   }
-  const typeInfo = new TypeInfo(schema);
-  let result: (Found & { argument: string; owner: string }) | null = null;
-  const executed: DocumentNode = {
-    kind: Kind.DOCUMENT,
-    definitions: document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION),
-  };
-  visit(
-    executed,
-    visitWithTypeInfo(typeInfo, {
-      Argument(node) {
-        const argument = typeInfo.getArgument();
-        if (result || !argument) return false;
-        const found = checkLiteral(node.value, argument.type, node.name.value, variables, defaults);
-        if (found) {
-          const directive = typeInfo.getDirective();
-          const field = typeInfo.getFieldDef();
-          const owner = directive
-            ? `directive "@${directive.name}"`
-            : `field "${typeInfo.getParentType()?.name ?? '?'}.${field?.name ?? '?'}"`;
-          result = { ...found, argument: node.name.value, owner };
-        }
-        return false;
-      },
-    }),
-  );
-  return result;
+  for (const site of argumentSites(schema, document, operation)) {
+    const name = site.node.name.value;
+    const found = checkLiteral(site.node.value, site.type, name, variables, defaults);
+    if (found) return { ...found, argument: name, owner: site.owner };
+  }
+  return null;
 }
 
 /**
