@@ -46,6 +46,7 @@ import { registerEvidenceFileRoutes } from './modules/evidence/evidence-file.rou
 import { registerExportRoutes } from './modules/exchange/export.routes';
 import { registerResultsRoutes } from './modules/results/results.routes';
 import { setFundingStatement } from './modules/deployment/publication';
+import { loadLocaleFallbacks } from './common/locale-fallbacks';
 import { registerImportRoutes } from './modules/exchange/import.routes';
 import { registerGraphiqlRoutes } from './modules/graphiql/graphiql.routes';
 import { isDatabaseUnavailable } from './common/db-errors';
@@ -147,6 +148,7 @@ export async function createServer(
   const metrics = createMetrics(dataSource);
   const auth: AuthSettings = { jwtSecret: resolveJwtSecret(config), tokenTtlSeconds: config.tokenTtlSeconds };
   setFundingStatement(config.fundingStatement);
+  await loadLocaleFallbacks(dataSource);
   const app = express();
   app.disable('x-powered-by');
   // Behind TRUST_PROXY reverse proxies, the caller's address is the one they put in X-Forwarded-For.

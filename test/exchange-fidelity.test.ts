@@ -12,6 +12,7 @@ const EVERY_LANGUAGE: Record<LocaleTag, string> = {
   en: 'Victims of trafficking in human beings are identified by a multidisciplinary team.',
   sq: 'Viktimat e trafikimit në Shqipëri identifikohen nga një ekip shumëdisiplinor.',
   bs: 'Žrtve trgovine ljudima identifikuje multidisciplinarni tim.',
+  hr: 'Žrtve trgovanja ljudima identificira multidisciplinarni tim – ćelija u Čapljini.',
   cnr: 'Žrtve trgovine ljudima identifikuje multidisciplinarni tim – đački dom.',
   mk: 'Жртвите на трговија со луѓе ги идентификува мултидисциплинарен тим.',
   'sr-Latn': 'Žrtve trgovine ljudima identifikuje multidisciplinarni tim; šef tima je iz Niša.',

@@ -1004,7 +1004,7 @@ describe('spreadsheet imports', () => {
 
       // The layout before translations were exported: English columns only, no positions, no scale.
       const english = (headers: readonly string[]) =>
-        headers.filter((h) => h !== 'position' && !/_(sq|bs|cnr|mk|sr-Latn|sr-Cyrl)$/.test(h));
+        headers.filter((h) => h !== 'position' && !/_(sq|bs|hr|cnr|mk|sr-Latn|sr-Cyrl)$/.test(h));
       const old = await buildXlsx([
         { name: 'Areas', headers: english(AREA_HEADERS), rows: areas },
         { name: 'Indicators', headers: english(INDICATOR_HEADERS), rows: [indicator('PROT-1.1')] },

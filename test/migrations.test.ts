@@ -15,6 +15,7 @@ const DOMAIN_TABLES = [
   'framework_version',
   'indicator',
   'indicator_standard',
+  'locale_fallback',
   'membership',
   'monitoring_cycle',
   'organisation',

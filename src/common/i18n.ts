@@ -1,7 +1,10 @@
 import { registerEnumType } from 'type-graphql';
+import { serbianCyrillicToLatin, serbianLatinToCyrillic } from './transliteration';
 
-/** Locales the service stores texts in, as BCP 47 tags. English is the fallback of every text. */
-export const LOCALE_TAGS = ['en', 'sq', 'bs', 'cnr', 'mk', 'sr-Latn', 'sr-Cyrl'] as const;
+export { serbianCyrillicToLatin, serbianLatinToCyrillic };
+
+/** Locales the service stores texts in, as BCP 47 tags. English is the last fallback of every text. */
+export const LOCALE_TAGS = ['en', 'sq', 'bs', 'hr', 'cnr', 'mk', 'sr-Latn', 'sr-Cyrl'] as const;
 export type LocaleTag = (typeof LOCALE_TAGS)[number];
 
 /** A multilingual text as stored: a JSON object from locale tag to text, always holding `en`. */
@@ -11,6 +14,7 @@ export enum Locale {
   EN = 'en',
   SQ = 'sq',
   BS = 'bs',
+  HR = 'hr',
   CNR = 'cnr',
   MK = 'mk',
   SR_LATN = 'sr-Latn',
@@ -19,11 +23,15 @@ export enum Locale {
 
 registerEnumType(Locale, {
   name: 'Locale',
-  description: 'A language of the region, or English. Serbian is written in Latin or Cyrillic script.',
+  description:
+    'A language of the region, or English. Serbian is written in Latin or Cyrillic script. A text missing in ' +
+    'the requested language is given in the next language of that language’s fallback chain (for instance ' +
+    'Montenegrin, then Serbian Latin, then Bosnian), and in English at the latest.',
   valuesConfig: {
-    EN: { description: 'English: every text exists in English, and it is the fallback.' },
+    EN: { description: 'English: every text exists in English, and it ends every fallback chain.' },
     SQ: { description: 'Albanian.' },
     BS: { description: 'Bosnian.' },
+    HR: { description: 'Croatian, an official language of Bosnia and Herzegovina.' },
     CNR: { description: 'Montenegrin.' },
     MK: { description: 'Macedonian (Cyrillic script).' },
     SR_LATN: { description: 'Serbian in Latin script.' },
@@ -57,6 +65,8 @@ export function localeFromAcceptLanguage(header: string | undefined): LocaleTag 
     const exact = TAG_BY_LOWER.get(range);
     if (exact) return exact;
     const subtags = range.split('-');
+    // Serbo-Croatian (sh) is read by most in Serbian Latin.
+    if (subtags[0] === 'sh') return 'sr-Latn';
     if (subtags[0] === 'sr') return subtags.includes('cyrl') ? 'sr-Cyrl' : 'sr-Latn';
     const primary = TAG_BY_LOWER.get(subtags[0]);
     if (primary) return primary;
@@ -64,95 +74,46 @@ export function localeFromAcceptLanguage(header: string | undefined): LocaleTag 
   return 'en';
 }
 
-const LATIN_TO_CYRILLIC: Array<[string, string]> = [
-  ['Dž', 'Џ'],
-  ['DŽ', 'Џ'],
-  ['dž', 'џ'],
-  ['Lj', 'Љ'],
-  ['LJ', 'Љ'],
-  ['lj', 'љ'],
-  ['Nj', 'Њ'],
-  ['NJ', 'Њ'],
-  ['nj', 'њ'],
-  ['A', 'А'],
-  ['B', 'Б'],
-  ['V', 'В'],
-  ['G', 'Г'],
-  ['D', 'Д'],
-  ['Đ', 'Ђ'],
-  ['E', 'Е'],
-  ['Ž', 'Ж'],
-  ['Z', 'З'],
-  ['I', 'И'],
-  ['J', 'Ј'],
-  ['K', 'К'],
-  ['L', 'Л'],
-  ['M', 'М'],
-  ['N', 'Н'],
-  ['O', 'О'],
-  ['P', 'П'],
-  ['R', 'Р'],
-  ['S', 'С'],
-  ['T', 'Т'],
-  ['Ć', 'Ћ'],
-  ['U', 'У'],
-  ['F', 'Ф'],
-  ['H', 'Х'],
-  ['C', 'Ц'],
-  ['Č', 'Ч'],
-  ['Š', 'Ш'],
-  ['a', 'а'],
-  ['b', 'б'],
-  ['v', 'в'],
-  ['g', 'г'],
-  ['d', 'д'],
-  ['đ', 'ђ'],
-  ['e', 'е'],
-  ['ž', 'ж'],
-  ['z', 'з'],
-  ['i', 'и'],
-  ['j', 'ј'],
-  ['k', 'к'],
-  ['l', 'л'],
-  ['m', 'м'],
-  ['n', 'н'],
-  ['o', 'о'],
-  ['p', 'п'],
-  ['r', 'р'],
-  ['s', 'с'],
-  ['t', 'т'],
-  ['ć', 'ћ'],
-  ['u', 'у'],
-  ['f', 'ф'],
-  ['h', 'х'],
-  ['c', 'ц'],
-  ['č', 'ч'],
-  ['š', 'ш'],
-];
+/**
+ * The languages a text missing in a locale is looked up in, in order, before English. Held as data in the
+ * `locale_fallback` table (see migrations/1765100000000-LocaleFallbacks.ts), read once per process by
+ * `loadLocaleFallbacks`; these defaults are the same rows, for code that runs without a database.
+ * Serbian Latin and Cyrillic are one language in two scripts: a text found in the other script is transliterated.
+ */
+export const DEFAULT_LOCALE_FALLBACKS: Readonly<Record<LocaleTag, readonly LocaleTag[]>> = {
+  en: [],
+  sq: ['en'],
+  bs: ['hr', 'sr-Latn', 'en'],
+  hr: ['bs', 'sr-Latn', 'en'],
+  cnr: ['sr-Latn', 'bs', 'en'],
+  mk: ['en'],
+  'sr-Latn': ['sr-Cyrl', 'cnr', 'bs', 'en'],
+  'sr-Cyrl': ['sr-Latn', 'en'],
+};
+
+let fallbacks: Readonly<Record<LocaleTag, readonly LocaleTag[]>> = DEFAULT_LOCALE_FALLBACKS;
+
+/** The fallback chain of a locale, without the locale itself. */
+export function fallbackChain(locale: LocaleTag): readonly LocaleTag[] {
+  return fallbacks[locale];
+}
 
 /**
- * Serbian Latin and Cyrillic map one to one, so a Cyrillic text is derived from the Latin one when no one
- * wrote it. URLs, e-mail addresses and Latin-only acronyms (EU, GRETA) are left as they are.
+ * Installs the fallback chains read from the database. Unknown tags are dropped, a locale without a row keeps
+ * its default chain, and English always ends the chain: a stored text always has it.
  */
-export function serbianLatinToCyrillic(text: string): string {
-  return text.replace(
-    /(https?:\/\/\S+|\S+@\S+|\b[A-Z]{2,}\b)|([^\s]+)/g,
-    (match, keep: string | undefined) => {
-      if (keep) return keep;
-      let out = '';
-      for (let i = 0; i < match.length;) {
-        const pair = LATIN_TO_CYRILLIC.find(([latin]) => match.startsWith(latin, i));
-        if (pair) {
-          out += pair[1];
-          i += pair[0].length;
-        } else {
-          out += match[i];
-          i += 1;
-        }
-      }
-      return out;
-    },
-  );
+export function setLocaleFallbacks(
+  rows: ReadonlyArray<{ locale: string; fallbacks: readonly string[] }>,
+): void {
+  const next: Record<string, readonly LocaleTag[]> = { ...DEFAULT_LOCALE_FALLBACKS };
+  for (const row of rows) {
+    if (!isLocaleTag(row.locale)) continue;
+    const chain = row.fallbacks.filter(
+      (tag, i, all): tag is LocaleTag => isLocaleTag(tag) && tag !== row.locale && all.indexOf(tag) === i,
+    );
+    next[row.locale] = chain.includes('en') || row.locale === 'en' ? chain : [...chain, 'en'];
+  }
+  fallbacks = next as Record<LocaleTag, readonly LocaleTag[]>;
 }
 
 export interface ResolvedText {
@@ -161,12 +122,30 @@ export interface ResolvedText {
   requested: LocaleTag;
 }
 
-/** Resolves a stored text in the requested locale, falling back to English. */
+/** The text stored in one locale; undefined when missing or empty. */
+function textIn(value: I18nText, locale: LocaleTag): string | undefined {
+  const text = value[locale];
+  return text === undefined || text === '' ? undefined : text;
+}
+
+/**
+ * Resolves a stored text in the requested locale, else along the requested locale's fallback chain, else in
+ * English. A Serbian text found only in the other script is transliterated and reported in the requested
+ * locale, since the reader gets their own script.
+ */
 export function resolveText(value: I18nText, requested: LocaleTag): ResolvedText {
-  const direct = value[requested];
-  if (direct !== undefined && direct !== '') return { text: direct, locale: requested, requested };
-  if (requested === 'sr-Cyrl' && value['sr-Latn']) {
-    return { text: serbianLatinToCyrillic(value['sr-Latn']), locale: 'sr-Cyrl', requested };
+  const direct = textIn(value, requested);
+  if (direct !== undefined) return { text: direct, locale: requested, requested };
+  for (const locale of fallbacks[requested]) {
+    const text = textIn(value, locale);
+    if (text === undefined) continue;
+    if (requested === 'sr-Cyrl' && locale === 'sr-Latn') {
+      return { text: serbianLatinToCyrillic(text), locale: requested, requested };
+    }
+    if (requested === 'sr-Latn' && locale === 'sr-Cyrl') {
+      return { text: serbianCyrillicToLatin(text), locale: requested, requested };
+    }
+    return { text, locale, requested };
   }
   return { text: value.en, locale: 'en', requested };
 }

@@ -14,18 +14,26 @@ export class Translation {
 @ObjectType({
   description:
     'A multilingual text resolved in the language the request asked for (the `locale` argument, else the ' +
-    '`Accept-Language` header), falling back to English when no translation exists.',
+    '`Accept-Language` header). When that language has no text, the next language of its fallback chain that ' +
+    'has one is returned (Montenegrin: Serbian Latin, then Bosnian; Bosnian: Croatian, then Serbian Latin; ' +
+    'Croatian: Bosnian, then Serbian Latin; Serbian in one script: the other script, transliterated), and ' +
+    'English at the latest.',
 })
 export class LocalizedText {
   @Field({ description: 'The text in the returned language.' })
   text: string;
 
   @Field(() => Locale, {
-    description: 'The language `text` is in: the requested one, or English as fallback.',
+    description:
+      'The language `text` is in: the requested one (Serbian transliterated from the other script counts as ' +
+      'the requested one), else the language of its fallback chain the text was found in, else English.',
   })
   locale: Locale;
 
-  @Field({ description: 'True when the requested language had no translation and English was returned.' })
+  @Field({
+    description:
+      'True when the requested language had no text and another language (`locale`) was returned instead.',
+  })
   isFallback: boolean;
 
   @Field(() => [Translation], { description: 'Every stored translation of this text, English first.' })

@@ -202,7 +202,8 @@ export const countryProfiles: Record<CountryCode, CountryProfile> = {
   },
   ME: {
     name: 'Montenegro',
-    locale: 'sr-Latn',
+    // Montenegrin texts are stored as Montenegrin (ISO 639-3 cnr), not as Serbian.
+    locale: 'cnr',
     dialect: 'ije',
     docLanguage: 'cnr',
     ngo: "Women's Rights Centre",

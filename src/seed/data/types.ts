@@ -1,7 +1,7 @@
 /**
  * Shapes of the demo content. Kept free of ORM and GraphQL imports so the content files read as data.
  */
-export type LocaleTag = 'en' | 'sq' | 'bs' | 'cnr' | 'mk' | 'sr-Latn' | 'sr-Cyrl';
+export type LocaleTag = 'en' | 'sq' | 'bs' | 'hr' | 'cnr' | 'mk' | 'sr-Latn' | 'sr-Cyrl';
 
 /** A text that users read: English is always present, the region's locales where translated. */
 export type I18n = { en: string } & Partial<Record<Exclude<LocaleTag, 'en'>, string>>;
