@@ -246,7 +246,8 @@ export const countryProfiles: Record<CountryCode, CountryProfile> = {
     gretaPending: [
       'improve proactive identification of victims, in particular among Roma and Egyptian children and foreign seasonal workers',
       'ensure that forced and child marriages are investigated as trafficking where the elements are present',
-      'introduce a non-punishment provision and guidance for prosecutors',
+      // The specific non-punishment provision exists (GRETA, 2025): what may remain is its application.
+      'issue guidance and train police officers and prosecutors on the non-punishment provision',
       'guarantee effective access to compensation for victims',
       'ensure sustainable funding of the shelter and reintegration services',
     ],
@@ -271,7 +272,9 @@ export const countryProfiles: Record<CountryCode, CountryProfile> = {
       court: 'Basic Court Skopje 1 and other basic courts',
       justice: 'Ministry of Justice',
       data: 'National Commission for Combating Trafficking in Human Beings and Illegal Migration',
-      rapporteur: 'National Rapporteur on Combating Trafficking in Human Beings',
+      // The Office of the Ombudsman is the National Rapporteur, not a body of its own (GRETA third report on
+      // North Macedonia, 2023; docs/demo-data.md).
+      rapporteur: 'Ombudsman of the Republic of North Macedonia as National Rapporteur',
     },
     localInstitutions: {
       coordinator: 'Национална комисија за борба против трговија со луѓе и илегална миграција',
@@ -285,14 +288,14 @@ export const countryProfiles: Record<CountryCode, CountryProfile> = {
       court: 'Основен суд Скопје 1 и другите основни судови',
       justice: 'Министерство за правда',
       data: 'Национална комисија за борба против трговија со луѓе и илегална миграција',
-      rapporteur: 'Национален известувач за борба против трговија со луѓе',
+      rapporteur: 'Народниот правобранител како национален известувач',
     },
     frequentForms: ['sexual exploitation', 'forced marriage', 'labour exploitation'],
     ...countryDocuments.MK,
     developments: [
       'The National Commission for Combating Trafficking in Human Beings and Illegal Migration reported on the implementation of the National Strategy and Action Plan.',
       'Mobile identification teams continued to operate in Skopje and several other municipalities with the participation of civil society organisations.',
-      'The National Rapporteur published recommendations on the identification of victims of labour exploitation.',
+      'The Ombudsman, acting as National Rapporteur, published recommendations on the identification of victims of labour exploitation.',
       'Amendments to the Criminal Code covering forced marriage and illegal adoption as forms of exploitation were under discussion but not adopted.',
     ],
     gretaPending: [

@@ -124,7 +124,11 @@ export const countryDocuments: Record<CountryCode, CountryDocuments> = {
       kind: 'SOP',
       title:
         'Standard Operating Procedures for the Protection of Victims and Potential Victims of Trafficking',
-      citation: 'Decision of the Council of Ministers No. 499/2018',
+      // The title of DCM No. 499/2018 is "On the approval of the standard operating procedures for the protection
+      // of victims and potential victims of trafficking" (GRETA third report on Albania, 2020; docs/demo-data.md).
+      // The earlier SOPs of 2011 were those "for the identification and referral" of victims.
+      citation:
+        'Decision of the Council of Ministers No. 499/2018 "On the approval of the standard operating procedures for the protection of victims and potential victims of trafficking"',
       url: 'https://qbz.gov.al/',
       issuingInstitution: 'Council of Ministers of the Republic of Albania',
       language: 'sq',
@@ -359,9 +363,11 @@ export const countryDocuments: Record<CountryCode, CountryDocuments> = {
         'National Commission for Combating Trafficking in Human Beings and Illegal Migration',
       language: 'mk',
     },
+    // Adopted by the National Commission for 2021–2025 (National Commission, nacionalnakomisija.gov.mk;
+    // docs/demo-data.md).
     strategy: {
       title:
-        'National Strategy and Action Plan for Combating Trafficking in Human Beings and Migrant Smuggling',
+        'National Strategy for Combating Trafficking in Human Beings and Illegal Migration (2021–2025) and its Action Plan',
       citation: null,
       url: 'https://vlada.mk/',
       issuingInstitution: 'Government of the Republic of North Macedonia',
@@ -375,11 +381,12 @@ export const countryDocuments: Record<CountryCode, CountryDocuments> = {
         'National Commission for Combating Trafficking in Human Beings and Illegal Migration',
       language: 'mk',
     }),
+    // The Ombudsman is the National Rapporteur (GRETA third report on North Macedonia, 2023).
     rapporteurReport: (y) => ({
-      title: `Annual report of the National Rapporteur on Combating Trafficking in Human Beings for ${y}`,
+      title: `Annual report of the Ombudsman of the Republic of North Macedonia for ${y}`,
       citation: null,
       url: null,
-      issuingInstitution: 'National Rapporteur on Combating Trafficking in Human Beings',
+      issuingInstitution: 'Ombudsman of the Republic of North Macedonia (National Rapporteur)',
       language: 'mk',
     }),
     statistics: (y) => ({

@@ -64,7 +64,7 @@ const primaryEvidence: Record<string, EvidenceId> = {
 
 const generalEvidence: EvidenceId[] = ['greta', 'tip', 'ecReport'];
 
-/** A date in the reporting year, as YYYY-MM-DD. */
+/** A date in a year (the reporting year, or the next one for reports on it), as YYYY-MM-DD. */
 function dateIn(py: number, r: number, fromMonth = 1, toMonth = 12): string {
   const month = fromMonth + Math.floor(r * (toMonth - fromMonth + 1));
   const day = 1 + Math.floor(rand(r, 'day') * 28);
@@ -92,17 +92,17 @@ function buildEvidence(ctx: Ctx, id: EvidenceId, r: number): SeedEvidence {
     case 'strategy':
       return fromDoc('POLICY', p.strategy, null, 'HIGH');
     case 'coordinatorReport':
-      return fromDoc('REPORT', p.coordinatorReport(py - 1), dateIn(py, r, 3, 7), 'MEDIUM');
+      return fromDoc('REPORT', p.coordinatorReport(py), dateIn(py + 1, r, 3, 7), 'MEDIUM');
     case 'rapporteurReport':
-      return fromDoc('REPORT', p.rapporteurReport(py - 1), dateIn(py, r, 3, 6), 'HIGH');
+      return fromDoc('REPORT', p.rapporteurReport(py), dateIn(py + 1, r, 3, 6), 'HIGH');
     case 'statistics':
       return fromDoc('STATISTICS', p.statistics(py), `${py}-12-31`, r < 0.6 ? 'HIGH' : 'MEDIUM');
     case 'policeStatistics':
       return fromDoc('STATISTICS', p.policeStatistics(py), `${py}-12-31`, 'MEDIUM');
     case 'courtStatistics':
-      return fromDoc('STATISTICS', p.courtStatistics(py - 1), dateIn(py, r, 4, 9), 'HIGH');
+      return fromDoc('STATISTICS', p.courtStatistics(py), dateIn(py + 1, r, 4, 9), 'HIGH');
     case 'labourReport':
-      return fromDoc('REPORT', p.labourReport(py - 1), dateIn(py, r, 2, 5), 'MEDIUM');
+      return fromDoc('REPORT', p.labourReport(py), dateIn(py + 1, r, 2, 5), 'MEDIUM');
     case 'courtDecision': {
       // Fictitious on its face: a demo judgment must not read as a real court's case.
       const n = 10 + Math.floor(rand(r, 'case') * 480);
@@ -180,18 +180,21 @@ function buildEvidence(ctx: Ctx, id: EvidenceId, r: number): SeedEvidence {
         reliability: 'HIGH',
         confidentiality: 'PUBLIC',
       };
-    case 'tip':
+    case 'tip': {
+      // The report of year Y + 1 covers April of Y to March of Y + 1: the one that describes the year Y.
+      const edition = py + 1;
       return {
         kind: 'REPORT',
-        title: `${py} Trafficking in Persons Report: ${p.name}`,
-        citation: `U.S. Department of State, ${py} Trafficking in Persons Report, country narrative`,
-        url: `https://www.state.gov/reports/${py}-trafficking-in-persons-report/${p.tipSlug}/`,
-        date: tipDates[py] ?? null,
+        title: `${edition} Trafficking in Persons Report: ${p.name}`,
+        citation: `U.S. Department of State, ${edition} Trafficking in Persons Report, country narrative (reporting period April ${py} – March ${edition})`,
+        url: tipUrl(edition, p.tipSlug),
+        date: tipDates[edition] ?? null,
         language: 'en',
         issuingInstitution: 'U.S. Department of State',
         reliability: 'MEDIUM',
         confidentiality: 'PUBLIC',
       };
+    }
     case 'ecReport':
       return {
         kind: 'REPORT',
@@ -207,8 +210,14 @@ function buildEvidence(ctx: Ctx, id: EvidenceId, r: number): SeedEvidence {
   }
 }
 
-/** Release dates of the U.S. Trafficking in Persons Report. */
+/** Release dates of the U.S. Trafficking in Persons Report; a later edition's date and address were not checked. */
 const tipDates: Record<number, string> = { 2023: '2023-06-15', 2024: '2024-06-24' };
+
+function tipUrl(edition: number, slug: string): string | null {
+  return tipDates[edition]
+    ? `https://www.state.gov/reports/${edition}-trafficking-in-persons-report/${slug}/`
+    : null;
+}
 /** Adoption dates of the European Commission's enlargement package. */
 const enlargementPackageDates: Record<number, string> = { 2023: '2023-11-08', 2024: '2024-10-30' };
 

@@ -191,7 +191,10 @@ export const numberSpecs: Record<
       `In ${d.py}, the ${d.inst} carried out ${v} inspections in agriculture, construction, hospitality and other high-risk sectors that included checks for trafficking indicators; ${Math.floor(d.r * 4)} presumed victims were referred for identification as a result.`,
   },
   'PROT-1.3': {
-    range: { RS: [40, 110], AL: [80, 150], BA: [50, 90], MK: [10, 40], ME: [3, 15] },
+    // MK: between two and nine formally identified victims a year, 2017–2021 but for 39 in 2021 (GRETA third
+    // report on North Macedonia, 2023). ME: 67 in 2021–2024, some 17 a year (GRETA report on Montenegro, 2025).
+    // The other ranges are illustrative, not checked. Sources: docs/demo-data.md.
+    range: { RS: [40, 110], AL: [80, 150], BA: [50, 90], MK: [2, 9], ME: [10, 25] },
     narrative: (v, d) => {
       const children = Math.round((v * d.childShare) / 100);
       const women = 55 + Math.round(d.r * 30);
@@ -239,7 +242,9 @@ export const percentSpecs: Record<
       `In ${d.py}, ${v}% of the victims identified by the ${d.inst} received at least one assistance service; victims who declined accommodation mostly received only counselling.`,
   },
   'PROT-3.3': {
-    range: { RS: [30, 55], AL: [35, 60], BA: [45, 75], MK: [45, 80], ME: [20, 60] },
+    // ME: 79% of the victims identified in 2021–2024 were children (GRETA report on Montenegro, 2025). The
+    // other ranges are illustrative, not checked. Sources: docs/demo-data.md.
+    range: { RS: [30, 55], AL: [35, 60], BA: [45, 75], MK: [45, 80], ME: [70, 88] },
     narrative: (v, d) =>
       `Children accounted for ${v}% of the victims identified in ${d.py}, according to the ${d.inst}.`,
   },
@@ -277,7 +282,11 @@ export const booleanTruth: Record<
     no: 'The {foreignersLaw} does not provide for a recovery and reflection period of at least 30 days; presumed foreign victims can be removed before identification is completed.',
   },
   'PROS-4.1': {
-    values: { RS: false, AL: true, BA: false, ME: false, MK: true },
+    // A specific non-punishment provision. BA: in all jurisdictions (GRETA second report 2017; third report,
+    // published 28 June 2022). MK: in the Criminal Code (GRETA third report, published 24 March 2023). ME:
+    // adopted after GRETA's third report of 2021, welcomed in its 2025 report. RS and AL: not checked, demo values.
+    // Sources: docs/demo-data.md.
+    values: { RS: false, AL: true, BA: true, ME: true, MK: true },
     yes: 'The criminal legislation explicitly allows victims not to be punished for offences they were compelled to commit, but its application is not monitored by the {inst}.',
     no: 'The criminal legislation contains no specific non-punishment provision for victims of trafficking; victims can rely only on general defences such as extreme necessity or duress.',
   },

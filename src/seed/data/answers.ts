@@ -2,7 +2,9 @@
  * Deterministic generator of recorded answers (country × indicator × cycle year) for the demo database.
  *
  * Everything is derived from a small hash-based PRNG keyed by the arguments and `seed`, so the same call
- * always returns the same answer. A cycle year Y reports on the calendar year Y − 1 (the "reporting year").
+ * always returns the same answer. A cycle of year Y reports on the calendar year Y, as the cycle's `year` says:
+ * the narratives describe Y, the statistics count Y, and the annual reports on Y cited as evidence are the ones
+ * published in Y + 1, while the cycle is open.
  *
  * The parts are built in sibling files: answers-scores.ts, answers-values.ts, answers-narratives.ts and
  * answers-evidence.ts, all drawing on the PRNG in answers-random.ts.
@@ -32,7 +34,7 @@ export function answerFor(
   seed: number,
 ): SeedAnswer {
   const p = countryProfiles[countryCode];
-  const ctx: Ctx = { cc: countryCode, p, ind: indicator, year, py: year - 1, seed, role: roleFor(indicator) };
+  const ctx: Ctx = { cc: countryCode, p, ind: indicator, year, py: year, seed, role: roleFor(indicator) };
   const inst = p.institutions[ctx.role];
   const evidence = evidenceFor(ctx);
 

@@ -141,7 +141,11 @@ export const prevention: SeedIndicator[] = [
       en: 'Civil registry legislation and by-laws; ombudsperson reports; UNHCR and NGO data on persons at risk of statelessness.',
     },
     expectedBreakdowns: [],
-    standardKeys: ['palermo-12', 'coe-5'],
+    // Access to documents is prevention for persons made vulnerable by the lack of them: CoE Convention Art. 5(2)
+    // and Palermo Protocol Art. 9(4) (alleviating the factors that make persons vulnerable). Protocol Art. 12 is
+    // the security and control of travel and identity documents, a border measure, not access to them.
+    // https://www.ohchr.org/en/instruments-mechanisms/instruments/protocol-prevent-suppress-and-punish-trafficking-persons
+    standardKeys: ['coe-5', 'palermo-9'],
   },
   {
     code: 'PREV-2.4',

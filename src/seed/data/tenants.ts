@@ -57,7 +57,15 @@ export const countries: Array<{ code: CountryCode; name: I18n; locales: LocaleTa
   },
   {
     code: 'RS',
-    name: { en: 'Serbia', 'sr-Latn': 'Srbija', sq: 'Serbia', mk: 'Србија', bs: 'Srbija', cnr: 'Srbija', hr: 'Srbija' },
+    name: {
+      en: 'Serbia',
+      'sr-Latn': 'Srbija',
+      sq: 'Serbia',
+      mk: 'Србија',
+      bs: 'Srbija',
+      cnr: 'Srbija',
+      hr: 'Srbija',
+    },
     locales: ['sr-Latn', 'sr-Cyrl', 'en'],
   },
 ];
