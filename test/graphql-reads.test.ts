@@ -39,15 +39,21 @@ describe('GraphQL reads', () => {
     });
   });
 
-  it('resolves texts in the language asked for, with English as the fallback', async () => {
+  it('resolves texts in the language asked for, else along its fallback chain, else in English', async () => {
     const query = `{ country(code: "rs") { name { text locale isFallback } cyr: name(locale: SR_CYRL) { text locale } } }`;
     const res = await api.query(query, {}, { 'accept-language': 'sr-Latn-RS, en;q=0.5' });
     expect(res.data!.country).toEqual({
       name: { text: 'Srbija', locale: 'SR_LATN', isFallback: false },
       cyr: { text: 'Србија', locale: 'SR_CYRL' },
     });
-    const framework = await api.query(`{ frameworks { nodes { name(locale: BS) { locale isFallback } } } }`);
-    expect(framework.data!.frameworks.nodes[0].name).toEqual({ locale: 'EN', isFallback: true });
+    const framework = await api.query(
+      `{ frameworks { nodes { name(locale: BS) { locale isFallback } description(locale: MK) { locale isFallback } } } }`,
+    );
+    // No Bosnian name: a Bosnian reader gets the Serbian Latin one before English; Macedonian falls back to English.
+    expect(framework.data!.frameworks.nodes[0]).toEqual({
+      name: { locale: 'SR_LATN', isFallback: true },
+      description: { locale: 'EN', isFallback: true },
+    });
   });
 
   it('reads the framework down to indicators and the standards they measure', async () => {
