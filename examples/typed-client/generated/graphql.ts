@@ -25,14 +25,16 @@ export type CycleStatus =
   /** Approved results are public and frozen. */
   | 'PUBLISHED';
 
-/** A language of the region, or English. Serbian is written in Latin or Cyrillic script. */
+/** A language of the region, or English. Serbian is written in Latin or Cyrillic script. A text missing in the requested language is given in the next language of that language’s fallback chain (for instance Montenegrin, then Serbian Latin, then Bosnian), and in English at the latest. */
 export type Locale =
   /** Bosnian. */
   | 'BS'
   /** Montenegrin. */
   | 'CNR'
-  /** English: every text exists in English, and it is the fallback. */
+  /** English: every text exists in English, and it ends every fallback chain. */
   | 'EN'
+  /** Croatian, an official language of Bosnia and Herzegovina. */
+  | 'HR'
   /** Macedonian (Cyrillic script). */
   | 'MK'
   /** Albanian. */

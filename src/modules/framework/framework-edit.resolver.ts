@@ -109,7 +109,8 @@ export class FrameworkVersionEditResolver {
   @FieldResolver(() => [MissingTranslation], {
     description:
       'The version’s texts (with its framework’s, score scale’s and standards’) that have no translation in ' +
-      `\`locale\`, so readers get them in English ${EDITORS}.`,
+      '`locale`, so readers get them in another language of its fallback chain or in English (Serbian in one ' +
+      `script counts as translated where the other script has the text) ${EDITORS}.`,
   })
   missingTranslations(
     @Root() version: FrameworkVersion,

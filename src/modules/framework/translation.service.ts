@@ -173,15 +173,17 @@ export function setTranslation(
 
 /**
  * Every text of a framework version (its framework's, score scale's, areas', indicators' and their standards')
- * that a reader asking for `locale` gets in English. Serbian Cyrillic counts as translated when a Serbian Latin
- * text exists, since readers then get its transliteration.
+ * that has no text in `locale`: its readers get it in another language of the locale's fallback chain, or in
+ * English. Serbian Cyrillic counts as translated when a Serbian Latin text exists, since readers then get its
+ * transliteration, and the other way round.
  */
 export async function findMissingTranslations(
   ctx: RequestContext,
   versionId: string,
   locale: Locale,
 ): Promise<MissingTranslation[]> {
-  const accepted = locale === Locale.SR_CYRL ? [Locale.SR_CYRL, Locale.SR_LATN] : [locale];
+  const accepted =
+    locale === Locale.SR_CYRL || locale === Locale.SR_LATN ? [Locale.SR_CYRL, Locale.SR_LATN] : [locale];
   const rows: Array<Record<string, string | null>> = await ctx.db.query(
     `SELECT t.entity, t.id, t.code, t.score_code, x.pair->>0 AS field, x.pair->1->>'en' AS english
      FROM (

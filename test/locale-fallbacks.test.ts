@@ -1,0 +1,83 @@
+import type { DataSource } from 'typeorm';
+import { DEFAULT_LOCALE_FALLBACKS, fallbackChain, setLocaleFallbacks } from '../src/common/i18n';
+import { appDataSourceFor } from './support/app-role';
+import { createTestDatabase, type TestDatabase } from './support/database';
+import { startTestServer, type TestServer } from './support/server';
+
+/** The fallback chains are data: seeded by their migration, read by the server once, written by no request. */
+describe('locale fallback chains held as data', () => {
+  let db: TestDatabase;
+  let app: DataSource;
+  let api: TestServer | undefined;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await appDataSourceFor(db.url, 1);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await app.destroy();
+    await db.drop();
+    setLocaleFallbacks([]);
+  });
+
+  it('are seeded with the chains the code falls back to without a database', async () => {
+    const rows: Array<{ locale: string; fallbacks: string[] }> = await db.dataSource.query(
+      `SELECT locale, fallbacks FROM locale_fallback ORDER BY locale`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.locale, r.fallbacks]))).toEqual(DEFAULT_LOCALE_FALLBACKS);
+  });
+
+  it('are read by the server when it starts and used to resolve every text', async () => {
+    // The framework's description is in English and Serbian only: with Macedonian → Serbian Latin, a
+    // Macedonian reader gets the Serbian text.
+    await db.dataSource.query(`UPDATE locale_fallback SET fallbacks = '{sr-Latn,en}' WHERE locale = 'mk'`);
+    api = await startTestServer(db);
+    expect(fallbackChain('mk')).toEqual(['sr-Latn', 'en']);
+    const res = await api.query(
+      `{ frameworks { nodes { description(locale: MK) { text locale isFallback } name(locale: CNR) { locale } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const [framework] = res.data!.frameworks.nodes;
+    expect(framework.description).toMatchObject({ locale: 'SR_LATN', isFallback: true });
+    expect(framework.description.text).toMatch(/^Indikatori kvaliteta zakona/);
+    expect(framework.name).toEqual({ locale: 'SR_LATN' });
+  });
+
+  it('can be read but not changed by the API’s database role', async () => {
+    const [{ n }] = await app.query(`SELECT count(*)::int AS n FROM locale_fallback`);
+    expect(n).toBe(Object.keys(DEFAULT_LOCALE_FALLBACKS).length);
+    await expect(
+      app.query(`UPDATE locale_fallback SET fallbacks = '{en}' WHERE locale = 'cnr'`),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      app.query(`INSERT INTO locale_fallback (locale, fallbacks) VALUES ('xx', '{en}')`),
+    ).rejects.toThrow(/permission denied/);
+    const [row] = await db.dataSource.query(
+      `SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = 'locale_fallback'`,
+    );
+    expect(row).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
+  });
+
+  it('refuse a chain that names a locale the service does not store, or the locale itself', async () => {
+    await expect(
+      db.dataSource.query(`UPDATE locale_fallback SET fallbacks = '{de,en}' WHERE locale = 'bs'`),
+    ).rejects.toThrow(/check constraint/);
+    await expect(
+      db.dataSource.query(`UPDATE locale_fallback SET fallbacks = '{bs,en}' WHERE locale = 'bs'`),
+    ).rejects.toThrow(/check constraint/);
+  });
+
+  it('let Croatian texts be stored where every other language is', async () => {
+    await db.dataSource.query(
+      `UPDATE monitoring_cycle SET title = title || '{"hr": "Krug praćenja 2024"}' WHERE code = '2024'`,
+    );
+    await expect(
+      db.dataSource.query(
+        `UPDATE monitoring_cycle SET title = title || '{"de": "Runde"}' WHERE code = '2024'`,
+      ),
+    ).rejects.toThrow(/check constraint/);
+    const res = await api!.query(`{ cycle(code: "2024") { title(locale: HR) { text locale isFallback } } }`);
+    expect(res.data!.cycle.title).toEqual({ text: 'Krug praćenja 2024', locale: 'HR', isFallback: false });
+  });
+});
