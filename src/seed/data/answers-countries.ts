@@ -194,6 +194,8 @@ export const countryProfiles: Record<CountryCode, CountryProfile> = {
     ],
     gretaPending: [
       'harmonise the criminal legislation on trafficking at state, entity and Brčko District level',
+      // GRETA (2022) welcomed the non-punishment provisions of all jurisdictions and asked for guidance on them.
+      'develop guidance and train police officers and prosecutors on applying the non-punishment provisions',
       'ensure that child victims of forced begging and forced marriage are identified and not treated as offenders',
       'guarantee access to compensation for victims, including through a state compensation fund',
       'ensure sustainable funding of NGO-run shelters',
