@@ -80,4 +80,25 @@ describe('locale fallback chains held as data', () => {
     const res = await api!.query(`{ cycle(code: "2024") { title(locale: HR) { text locale isFallback } } }`);
     expect(res.data!.cycle.title).toEqual({ text: 'Krug praćenja 2024', locale: 'HR', isFallback: false });
   });
+
+  it('go down without losing a Croatian text, and up again', async () => {
+    const last = db.dataSource.migrations[db.dataSource.migrations.length - 1];
+    expect(last.name).toBe('LocaleFallbacks1765100000000');
+    await db.dataSource.undoLastMigration({ transaction: 'all' });
+    const [kept] = await db.dataSource.query(
+      `SELECT title->>'hr' AS hr FROM monitoring_cycle WHERE code = '2024'`,
+    );
+    expect(kept.hr).toBe('Krug praćenja 2024');
+    const [{ present }] = await db.dataSource.query(
+      `SELECT to_regclass('public.locale_fallback') IS NOT NULL AS present`,
+    );
+    expect(present).toBe(false);
+    // Narrower again: a new Croatian text is refused.
+    await expect(
+      db.dataSource.query(`UPDATE country SET name = name || '{"hr": "Srbija"}' WHERE code = 'RS'`),
+    ).rejects.toThrow(/check constraint/);
+    await db.dataSource.runMigrations({ transaction: 'all' });
+    const [ba] = await db.dataSource.query(`SELECT locales FROM country WHERE code = 'BA'`);
+    expect(ba.locales).toContain('hr');
+  });
 });
