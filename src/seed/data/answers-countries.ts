@@ -290,7 +290,7 @@ export const countryProfiles: Record<CountryCode, CountryProfile> = {
       court: 'Основен суд Скопје 1 и другите основни судови',
       justice: 'Министерство за правда',
       data: 'Национална комисија за борба против трговија со луѓе и илегална миграција',
-      rapporteur: 'Народниот правобранител како национален известувач',
+      rapporteur: 'Народен правобранител како национален известувач',
     },
     frequentForms: ['sexual exploitation', 'forced marriage', 'labour exploitation'],
     ...countryDocuments.MK,
