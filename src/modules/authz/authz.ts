@@ -1,3 +1,4 @@
+import { forbidden } from '../../common/errors';
 import type { Viewer } from '../auth/viewer';
 import type { Grants } from './capabilities';
 import { CAPABILITIES, Capability, EVERY_API_KEY, EVERYONE, ROLES, Scope } from './capabilities';
@@ -53,6 +54,14 @@ export function scopeOf(viewer: Viewer, capability: Capability): Scope | undefin
 /** Holds the capability over some rows at least: the question of a rule on an operation. */
 export function holds(viewer: Viewer, capability: Capability): boolean {
   return scopeOf(viewer, capability) !== undefined;
+}
+
+/**
+ * The service half of a rule on an operation: the shield rule already refused whoever does not hold the
+ * capability, but a service must not depend on being reached only through that rule.
+ */
+export function assertHolds(viewer: Viewer, capability: Capability, message: string): void {
+  if (!holds(viewer, capability)) throw forbidden(message);
 }
 
 /** The row a capability is asked about: its country for country data, its organisation for an organisation's. */
