@@ -7,6 +7,7 @@ import { SealedSettings1764800000000 } from './1764800000000-SealedSettings';
 import { DeploymentSettings1764900000000 } from './1764900000000-DeploymentSettings';
 import { EvidenceFollowsAssessment1765000000000 } from './1765000000000-EvidenceFollowsAssessment';
 import { LocaleFallbacks1765100000000 } from './1765100000000-LocaleFallbacks';
+import { CommentsFollowAssessment1765200000000 } from './1765200000000-CommentsFollowAssessment';
 
 /** Every migration in order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   DeploymentSettings1764900000000,
   EvidenceFollowsAssessment1765000000000,
   LocaleFallbacks1765100000000,
+  CommentsFollowAssessment1765200000000,
 ];

@@ -70,6 +70,30 @@ describe('docs/architecture.md', () => {
   });
 });
 
+/** One section of the page, from its heading to the next. */
+function sectionOf(heading: string): string {
+  const start = doc.indexOf(`## ${heading}\n`);
+  if (start < 0) return '';
+  const end = doc.indexOf('\n## ', start + 1);
+  return doc.slice(start, end < 0 ? undefined : end);
+}
+
+describe.each(['Adding a role', 'Adding a field with a rule'])('docs/architecture.md "%s"', (heading) => {
+  const section = sectionOf(heading);
+  const steps = section.split('\n').filter((line) => /^\d+\. /.test(line));
+
+  it('is a short list: fewer than five places to touch', () => {
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.length).toBeLessThan(5);
+  });
+
+  it('names places that exist', () => {
+    const names = namedPaths(section);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    expect(names.filter((name) => matches(name).length === 0)).toEqual([]);
+  });
+});
+
 describe('imports', () => {
   const graph = (edges: Record<string, string[]>) => new Map(Object.entries(edges));
 

@@ -2,13 +2,16 @@ import { rule } from 'graphql-shield';
 import type { ShieldRule } from 'graphql-shield/typings/types';
 import { GraphQLError } from 'graphql';
 import { hasRole as viewerHasRole } from '../modules/auth/viewer';
+import { holds } from '../modules/authz/authz';
+import type { Capability } from '../modules/authz/capabilities';
 import type { Role } from '../modules/user/user.enums';
 import type { RequestContext } from './context';
 import { ErrorCode } from './errors';
 
 /**
- * The role half of access control: who may call an operation at all. Whether the row at hand is theirs (their
- * country, a state that allows it) is checked again in the services on the loaded row.
+ * The role half of access control: who may call an operation at all, asked of the capability table
+ * (src/modules/authz/capabilities.ts). Whether the row at hand is theirs (their country, a state that allows it)
+ * is checked again in the services on the loaded row, by the resource's policy.
  */
 
 function unauthenticated(): GraphQLError {
@@ -25,9 +28,32 @@ export const isUser = rule({ cache: 'contextual' })((_parent, _args, ctx: Reques
   return ctx.viewer.kind === 'user';
 });
 
+const capabilityRules = new Map<Capability, ShieldRule>();
+
+/**
+ * Whoever holds `capability` over some rows: anonymous callers get UNAUTHENTICATED, the others FORBIDDEN unless the
+ * table grants it to their role (to an API key only when the capability is one keys may hold).
+ */
+export function requires(capability: Capability): ShieldRule {
+  let existing = capabilityRules.get(capability);
+  if (!existing) {
+    existing = rule(`requires(${capability})`, { cache: 'contextual' })(
+      (_parent, _args, ctx: RequestContext) => {
+        if (ctx.viewer.kind === 'anonymous') return unauthenticated();
+        return holds(ctx.viewer, capability);
+      },
+    );
+    capabilityRules.set(capability, existing);
+  }
+  return existing;
+}
+
 const roleRules = new Map<string, ShieldRule>();
 
-/** A signed-in user with one of `roles`. */
+/**
+ * A signed-in user with one of `roles`. Prefer `requires(capability)`: a rule naming roles has to be found and
+ * changed when a role is added, a capability is granted in the table alone.
+ */
 export function userWithRole(...roles: Role[]): ShieldRule {
   const key = [...roles].sort().join(',');
   let existing = roleRules.get(key);

@@ -1,10 +1,10 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { userWithRole } from '../../common/rules';
-import { Role } from '../user/user.enums';
+import { requires } from '../../common/rules';
+import { Capability } from '../authz/capabilities';
 
-// Keys are managed by people, never by keys: userWithRole refuses API keys whatever their organisation.
-const managesKeys = userWithRole(Role.ADMIN, Role.COUNTRY_LEAD);
+// Keys are managed by people, never by keys: `apiKey.manage` is never held by an API key.
+const managesKeys = requires(Capability.API_KEY_MANAGE);
 
 export const apiKeyPermissions: IRules = {
   Query: { apiKeys: managesKeys },

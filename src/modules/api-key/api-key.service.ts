@@ -10,10 +10,11 @@ import { recordAudit } from '../audit/audit.service';
 import { makeApiKey } from '../auth/api-key-format';
 import { sha256 } from '../auth/authenticate';
 import type { Viewer } from '../auth/viewer';
-import { Role } from '../user/user.enums';
 import { ApiKey } from './api-key.entity';
 import type { ApiKeyCreateInput, ApiKeyRevokeInput } from './api-key.types';
 import { ApiKeyCreatePayload, ApiKeyRevokePayload } from './api-key.types';
+import { can } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 
 const MAX_NAME = 100;
 /** The columns a key is shown with; the hash never leaves the database. */
@@ -28,10 +29,7 @@ function requireUser(ctx: RequestContext, operation: string): UserViewer {
 
 /** Admins manage every organisation's keys; a country lead its own organisation's. */
 function managesKeysOf(viewer: UserViewer, organisationId: string): boolean {
-  return (
-    viewer.role === Role.ADMIN ||
-    (viewer.role === Role.COUNTRY_LEAD && viewer.organisationId === organisationId)
-  );
+  return can(viewer, Capability.API_KEY_MANAGE, { organisationId });
 }
 
 function targetOrganisation(viewer: UserViewer, requested: string | null | undefined, argument: string) {

@@ -7,7 +7,6 @@ import { hydrate } from '../../common/paging';
 import { toI18nText } from '../../common/translation-input';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { changedFields, recordAudit } from '../audit/audit.service';
-import { editsCountry } from '../auth/viewer';
 import { CycleStatus } from '../cycle/cycle.enums';
 import type { AnswerType } from '../indicator/indicator.enums';
 import { parseAnswer } from './assessment-answer';
@@ -15,6 +14,8 @@ import { Assessment } from './assessment.entity';
 import { isEditableStatus } from './assessment.policy';
 import type { AssessmentSaveInput } from './assessment.types';
 import { AssessmentSavePayload } from './assessment.types';
+import { can } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 
 /** The columns a change may touch, as stored, for the audit trail. */
 export function auditView(a: Assessment): Record<string, unknown> {
@@ -63,7 +64,7 @@ export async function saveAssessment(
   input.indicatorId = assertId(input.indicatorId, 'input.indicatorId');
   const countryCode = assertCountryCode(input.countryCode, 'input.countryCode');
   // The tenant check: whatever the role rule let through, only a country's own editors change it.
-  if (!editsCountry(ctx.viewer, countryCode))
+  if (!can(ctx.viewer, Capability.ASSESSMENT_EDIT, { countryCode }))
     throw forbidden(`You cannot change assessments of ${countryCode}.`);
   const viewer = ctx.viewer;
   const userId = viewer.kind === 'user' ? viewer.userId : null;

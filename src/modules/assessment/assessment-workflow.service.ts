@@ -6,18 +6,13 @@ import { BusinessRuleError, runMutation } from '../../common/mutation';
 import { hydrate } from '../../common/paging';
 import { assertId } from '../../common/validation';
 import { recordAudit } from '../audit/audit.service';
-import { editsCountry } from '../auth/viewer';
+import { Denial } from '../authz/authz';
 import { CycleStatus } from '../cycle/cycle.enums';
 import { AssessmentField } from '../review-comment/review-comment.enums';
 import { enqueueAssessmentEvent } from '../webhook/webhook.events';
 import { Assessment } from './assessment.entity';
 import { AssessmentStatus } from './assessment.enums';
-import {
-  canReadAssessment,
-  canReopenAssessment,
-  canReviewAssessment,
-  canSubmitAssessment,
-} from './assessment.policy';
+import { assessmentPolicy, canReadAssessment } from './assessment.policy';
 import type { AssessmentMutationPayload } from './assessment.types';
 import {
   AssessmentReopenPayload,
@@ -159,16 +154,16 @@ export function submitAssessment(
     async (m, result) => {
       const locked = await lock(m, ctx, id, result, input.expectedVersion);
       const { assessment, cycleStatus } = locked;
-      // The tenant check: only the lead of the assessment's own country submits it.
-      if (!editsCountry(ctx.viewer, assessment.countryCode))
-        throw forbidden(`You cannot submit assessments of ${assessment.countryCode}.`);
-      if (cycleStatus !== CycleStatus.OPEN) {
-        throw BusinessRuleError.of(
-          UserErrorCode.CYCLE_NOT_OPEN,
-          `The cycle is ${cycleStatus}: nothing can be submitted.`,
-        );
-      }
-      if (!canSubmitAssessment(ctx.viewer, assessment, cycleStatus)) {
+      // The tenant check and the state: only the lead of the assessment's own country submits it.
+      const decision = assessmentPolicy(ctx.viewer, 'submit', assessment, cycleStatus);
+      if (!decision.allowed) {
+        if (decision.reason === Denial.FORBIDDEN)
+          throw forbidden(`You cannot submit assessments of ${assessment.countryCode}.`);
+        if (decision.reason === Denial.CYCLE_NOT_OPEN)
+          throw BusinessRuleError.of(
+            UserErrorCode.CYCLE_NOT_OPEN,
+            `The cycle is ${cycleStatus}: nothing can be submitted.`,
+          );
         throw invalidTransition(assessment.status, AssessmentStatus.SUBMITTED, cycleStatus);
       }
       result.assessment = await moveTo(m, ctx, locked, AssessmentStatus.SUBMITTED, 'submit');
@@ -190,7 +185,7 @@ export function reviewAssessment(
         input.decision === ReviewDecision.APPROVE
           ? AssessmentStatus.APPROVED
           : AssessmentStatus.CHANGES_REQUESTED;
-      if (!canReviewAssessment(ctx.viewer, locked.assessment, locked.cycleStatus)) {
+      if (!assessmentPolicy(ctx.viewer, 'review', locked.assessment, locked.cycleStatus).allowed) {
         throw invalidTransition(locked.assessment.status, to, locked.cycleStatus);
       }
       const comment =
@@ -220,7 +215,7 @@ export function reopenAssessment(
     () => new AssessmentReopenPayload(),
     async (m, result) => {
       const locked = await lock(m, ctx, id, result, input.expectedVersion);
-      if (!canReopenAssessment(ctx.viewer, locked.assessment, locked.cycleStatus)) {
+      if (!assessmentPolicy(ctx.viewer, 'reopen', locked.assessment, locked.cycleStatus).allowed) {
         throw invalidTransition(
           locked.assessment.status,
           AssessmentStatus.CHANGES_REQUESTED,

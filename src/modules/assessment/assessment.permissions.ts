@@ -1,17 +1,17 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { fieldsWithRule, publicRead } from '../../common/permissions';
-import { isUser, userWithRole } from '../../common/rules';
-import { Role } from '../user/user.enums';
+import { isUser, requires } from '../../common/rules';
+import { Capability } from '../authz/capabilities';
 
 // Reads are filtered row by row in the service (drafts, other countries, unpublished cycles).
 export const assessmentPermissions: IRules = {
   Query: { assessments: publicRead, assessment: publicRead },
   Mutation: {
-    assessmentSave: userWithRole(Role.COUNTRY_EDITOR, Role.COUNTRY_LEAD),
-    assessmentSubmit: userWithRole(Role.COUNTRY_LEAD),
-    assessmentReview: userWithRole(Role.REVIEWER),
-    assessmentReopen: userWithRole(Role.REVIEWER),
+    assessmentSave: requires(Capability.ASSESSMENT_EDIT),
+    assessmentSubmit: requires(Capability.ASSESSMENT_SUBMIT),
+    assessmentReview: requires(Capability.ASSESSMENT_REVIEW),
+    assessmentReopen: requires(Capability.ASSESSMENT_REVIEW),
   },
   // Who edited what is for people signed in as themselves: anonymous readers get UNAUTHENTICATED, API keys (which
   // read results for tools) FORBIDDEN. Which people see it is decided per row (assessment.policy.ts seesWorkOn).

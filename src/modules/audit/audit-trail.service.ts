@@ -4,8 +4,9 @@ import { forbidden } from '../../common/errors';
 import { emptyPage, loadPages } from '../../common/paging';
 import { seesWorkOn } from '../assessment/assessment.policy';
 import { getAssessment } from '../assessment/assessment.service';
-import { Role } from '../user/user.enums';
 import { AuditEvent } from './audit.entity';
+import { can } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 
 /**
  * The history of an assessment, oldest first, for whoever may read the assessment. Its history with its evidence
@@ -27,7 +28,7 @@ export async function auditTrail(
     where = seesWorkOn(ctx.viewer, assessment.countryCode)
       ? 't.assessment_id = $1'
       : `t.assessment_id = $1 AND t.entity_type = 'assessment' AND t.action = 'publish'`;
-  } else if (ctx.viewer.kind === 'user' && ctx.viewer.role === Role.ADMIN) {
+  } else if (can(ctx.viewer, Capability.AUDIT_READ_ALL)) {
     where = 't.entity_id = $1';
   } else {
     throw forbidden('Only admins read the history of records other than assessments.');

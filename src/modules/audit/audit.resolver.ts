@@ -5,10 +5,11 @@ import { assertId } from '../../common/validation';
 import { seesWorkOn } from '../assessment/assessment.policy';
 import { Organisation } from '../organisation/organisation.entity';
 import { User } from '../user/user.entity';
-import { Role } from '../user/user.enums';
 import { AuditEvent } from './audit.entity';
 import { auditTrail } from './audit-trail.service';
 import { AuditEventConnection, AuditTrailArgs } from './audit.types';
+import { can } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
@@ -36,7 +37,7 @@ export class AuditResolver {
     const viewer = ctx.viewer;
     const seesPeople = event.countryCode
       ? seesWorkOn(viewer, event.countryCode)
-      : viewer.kind === 'user' && viewer.role === Role.ADMIN;
+      : can(viewer, Capability.AUDIT_READ_ALL);
     return seesPeople ? ctx.loaders.user.byId.load(event.actorUserId) : null;
   }
 

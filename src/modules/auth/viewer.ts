@@ -45,13 +45,19 @@ export function hasRole(viewer: Viewer, ...roles: Role[]): boolean {
   return role !== null && roles.includes(role);
 }
 
-/** A member of a partner working on `countryCode` (lead, editor or viewer of an organisation covering it). */
+/**
+ * A member of a partner working on `countryCode` (lead, editor or viewer of an organisation covering it).
+ * @deprecated Ask the capability table instead: `can(viewer, Capability.…, { countryCode })` (authz/authz.ts).
+ */
 export function worksOnCountry(viewer: Viewer, countryCode: string): boolean {
   const role = roleOf(viewer);
   return viewer.kind !== 'anonymous' && isCountryRole(role) && viewer.countries.includes(countryCode);
 }
 
-/** A user (not an API key) who may change `countryCode`'s assessments and evidence. */
+/**
+ * A user (not an API key) who may change `countryCode`'s assessments and evidence.
+ * @deprecated Ask the capability table instead: `can(viewer, Capability.ASSESSMENT_EDIT, { countryCode })`.
+ */
 export function editsCountry(viewer: Viewer, countryCode: string): boolean {
   return (
     viewer.kind === 'user' &&

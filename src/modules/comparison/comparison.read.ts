@@ -1,20 +1,23 @@
 import type { RequestContext } from '../../common/context';
 import { badUserInput } from '../../common/errors';
 import { assertCountryCode, assertId } from '../../common/validation';
-import { roleOf } from '../auth/viewer';
 import type { MonitoringCycle } from '../cycle/cycle.entity';
 import { areaCodeExists } from '../framework/framework.service';
 import { assertReferencesExist } from '../references';
-import { Role } from '../user/user.enums';
 import type { CellData, MatrixData } from './comparison.service';
 import { loadMatrix } from './comparison.service';
 import type { ComparisonArgs } from './comparison.types';
 import { Comparison, ComparisonCell, ComparisonRow } from './comparison.types';
+import { holds } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 
 /** Readers whose assessments are the published ones only: the public sees a cycle through its editions. */
 function readsPublishedOnly(ctx: RequestContext): boolean {
-  const role = roleOf(ctx.viewer);
-  return role === null || role === Role.FRAMEWORK_EDITOR;
+  return ![
+    Capability.ASSESSMENT_READ_DRAFT,
+    Capability.ASSESSMENT_READ_IN_REVIEW,
+    Capability.ASSESSMENT_READ_APPROVED,
+  ].some((capability) => holds(ctx.viewer, capability));
 }
 
 function toComparison(cycleId: string, editionId: string | null, matrix: MatrixData): Comparison {

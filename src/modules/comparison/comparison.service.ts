@@ -3,11 +3,11 @@ import { assessmentVisibilitySql } from '../assessment/assessment.policy';
 import { answerText } from '../assessment/assessment.service';
 import type { NotScoredReason } from '../assessment/assessment.enums';
 import type { Viewer } from '../auth/viewer';
-import { roleOf, worksOnCountry } from '../auth/viewer';
 import { evidenceVisibilitySql } from '../evidence/evidence.policy';
 import { seesDraftFrameworks } from '../framework/framework.policy';
-import { Role } from '../user/user.enums';
 import { CellState, Trend } from './comparison.enums';
+import { can } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 
 export interface ComparisonFilter {
   cycleId: string;
@@ -44,7 +44,7 @@ export interface MatrixData {
 
 /** A reader who sees every cell of the country, so an empty cell there really is empty. */
 function seesWholeCountry(viewer: Viewer, countryCode: string): boolean {
-  return roleOf(viewer) === Role.ADMIN || worksOnCountry(viewer, countryCode);
+  return can(viewer, Capability.ASSESSMENT_READ_DRAFT, { countryCode });
 }
 
 export function trendOf(answerType: string, score: number | null, previous: number | null): Trend {

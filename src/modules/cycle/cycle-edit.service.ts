@@ -7,6 +7,8 @@ import { toI18nText } from '../../common/translation-input';
 import { assertId } from '../../common/validation';
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
+import { assertHolds } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 import { createEdition } from '../edition/edition.service';
 import { enqueueCyclePublished } from '../webhook/webhook.events';
 import type { CycleCreateInput, CycleTransitionInput } from './cycle-edit.types';
@@ -29,6 +31,7 @@ const NEXT: Record<CycleStatus, CycleStatus[]> = {
 };
 
 export function createCycle(ctx: RequestContext, input: CycleCreateInput): Promise<CycleCreatePayload> {
+  assertHolds(ctx.viewer, Capability.CYCLE_MANAGE, 'Only admins manage monitoring cycles.');
   const versionId = assertId(input.frameworkVersionId, 'input.frameworkVersionId');
   return runMutation(
     ctx,
@@ -145,6 +148,7 @@ export function transitionCycle(
   ctx: RequestContext,
   input: CycleTransitionInput,
 ): Promise<CycleTransitionPayload> {
+  assertHolds(ctx.viewer, Capability.CYCLE_MANAGE, 'Only admins manage monitoring cycles.');
   const id = assertId(input.id, 'input.id');
   return runMutation(
     ctx,

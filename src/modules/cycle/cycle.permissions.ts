@@ -1,12 +1,15 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { publicRead } from '../../common/permissions';
-import { userWithRole } from '../../common/rules';
-import { Role } from '../user/user.enums';
+import { requires } from '../../common/rules';
+import { Capability } from '../authz/capabilities';
 
 export const cyclePermissions: IRules = {
   Query: { cycles: publicRead, cycle: publicRead },
-  Mutation: { cycleCreate: userWithRole(Role.ADMIN), cycleTransition: userWithRole(Role.ADMIN) },
+  Mutation: {
+    cycleCreate: requires(Capability.CYCLE_MANAGE),
+    cycleTransition: requires(Capability.CYCLE_MANAGE),
+  },
   MonitoringCycle: publicRead,
   CycleCreatePayload: allow,
   CycleTransitionPayload: allow,

@@ -1,9 +1,10 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { userWithRole } from '../../common/rules';
-import { Role } from '../user/user.enums';
+import { requires } from '../../common/rules';
+import { Capability } from '../authz/capabilities';
 
-const editors = userWithRole(Role.COUNTRY_EDITOR, Role.COUNTRY_LEAD);
+// Evidence changes with its assessment: whoever may edit the assessment.
+const editors = requires(Capability.ASSESSMENT_EDIT);
 
 export const evidenceEditPermissions: IRules = {
   Mutation: { evidenceCreate: editors, evidenceUpdate: editors, evidenceDelete: editors },

@@ -7,12 +7,12 @@ import { lockRows, queryRows } from '../../common/sql';
 import { assertId } from '../../common/validation';
 import { Assessment } from '../assessment/assessment.entity';
 import type { AssessmentStatus } from '../assessment/assessment.enums';
-import { canReadAssessment, isEditableStatus } from '../assessment/assessment.policy';
+import { assessmentPolicy } from '../assessment/assessment.policy';
 import { changedFields, recordAudit } from '../audit/audit.service';
-import { editsCountry } from '../auth/viewer';
-import { CycleStatus } from '../cycle/cycle.enums';
+import { Denial } from '../authz/authz';
+import type { CycleStatus } from '../cycle/cycle.enums';
 import { Evidence } from './evidence.entity';
-import { canReadEvidenceOf } from './evidence.policy';
+import { evidencePolicy } from './evidence.policy';
 import type { EvidenceCreateInput, EvidenceDeleteInput, EvidenceUpdateInput } from './evidence-edit.types';
 import { EvidenceCreatePayload, EvidenceDeletePayload, EvidenceUpdatePayload } from './evidence-edit.types';
 import { evidenceColumns } from './evidence-validation';
@@ -40,15 +40,17 @@ async function lockEditable(
       'assessmentId',
     ]);
   const assessment = hydrate(ctx.db, Assessment, rows[0]);
-  if (!editsCountry(ctx.viewer, assessment.countryCode) || !locked)
+  const cycleStatus = rows[0].__cycle_status as CycleStatus;
+  const decision = assessmentPolicy(ctx.viewer, 'edit', assessment, cycleStatus);
+  if (!locked || (!decision.allowed && decision.reason === Denial.FORBIDDEN))
     throw forbidden(`You cannot change evidence of ${assessment.countryCode}.`);
-  if (rows[0].__cycle_status !== CycleStatus.OPEN) {
+  if (!decision.allowed && decision.reason === Denial.CYCLE_NOT_OPEN) {
     throw BusinessRuleError.of(
       UserErrorCode.CYCLE_NOT_OPEN,
-      `The cycle is ${rows[0].__cycle_status}: evidence can only change while it is OPEN.`,
+      `The cycle is ${cycleStatus}: evidence can only change while it is OPEN.`,
     );
   }
-  if (!isEditableStatus(assessment.status)) {
+  if (!decision.allowed) {
     throw BusinessRuleError.of(
       UserErrorCode.NOT_EDITABLE,
       `The assessment is ${assessment.status}: its evidence cannot change.`,
@@ -89,12 +91,13 @@ async function findEvidenceRow(m: EntityManager, ctx: RequestContext, id: string
   const readable =
     evidence !== null &&
     row.__assessment_status !== null &&
-    canReadAssessment(
+    evidencePolicy(
       ctx.viewer,
+      'read',
+      evidence,
       { countryCode: evidence.countryCode, status: row.__assessment_status as AssessmentStatus },
       row.__cycle_status as CycleStatus,
-    ) &&
-    canReadEvidenceOf(ctx.viewer, evidence);
+    ).allowed;
   if (!evidence || !readable)
     throw BusinessRuleError.of(UserErrorCode.NOT_FOUND, 'There is no such evidence.', ['input', 'id']);
   return evidence;

@@ -5,13 +5,14 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import { hydrate } from '../../common/paging';
 import { FileNotFoundError, newFileKey, type FileStorage } from '../../common/storage/storage';
-import { canEditAssessment, canReadAssessment } from '../assessment/assessment.policy';
+import { assessmentPolicy } from '../assessment/assessment.policy';
 import type { AssessmentStatus } from '../assessment/assessment.enums';
 import { recordAudit } from '../audit/audit.service';
-import { editsCountry, type Viewer } from '../auth/viewer';
+import type { Viewer } from '../auth/viewer';
+import { Denial } from '../authz/authz';
 import { CycleStatus } from '../cycle/cycle.enums';
 import { Evidence } from './evidence.entity';
-import { canReadEvidenceOf } from './evidence.policy';
+import { evidencePolicy } from './evidence.policy';
 import type { EvidenceFileMime } from './evidence-file.sniff';
 import { EvidenceFile } from './evidence-file.types';
 import type { SpooledUpload } from './evidence-file.upload';
@@ -64,11 +65,12 @@ async function loadTarget(ctx: RequestContext, m: EntityManager | null, id: stri
 function assertMayChangeFile(viewer: Viewer, target: Target): void {
   if (viewer.kind === 'anonymous') throw new EvidenceFileError('UNAUTHENTICATED', 'Sign in to do this.');
   const assessment = { countryCode: target.evidence.countryCode, status: target.assessmentStatus };
-  if (canEditAssessment(viewer, assessment, target.cycleStatus) && target.mayChange) return;
-  if (!editsCountry(viewer, assessment.countryCode) || !target.mayChange) {
+  const decision = assessmentPolicy(viewer, 'edit', assessment, target.cycleStatus);
+  if (decision.allowed && target.mayChange) return;
+  if (!target.mayChange || (!decision.allowed && decision.reason === Denial.FORBIDDEN)) {
     throw new EvidenceFileError('FORBIDDEN', `You cannot change the evidence of ${assessment.countryCode}.`);
   }
-  if (target.cycleStatus !== CycleStatus.OPEN) {
+  if (!decision.allowed && decision.reason === Denial.CYCLE_NOT_OPEN) {
     throw new EvidenceFileError(
       'CYCLE_NOT_OPEN',
       `The cycle is ${target.cycleStatus}: evidence can only change while it is OPEN.`,
@@ -204,10 +206,7 @@ export async function openEvidenceFile(
   for (let attempt = 1; ; attempt++) {
     const target = await loadTarget(ctx, null, id);
     const assessment = { countryCode: target.evidence.countryCode, status: target.assessmentStatus };
-    if (
-      !canReadAssessment(ctx.viewer, assessment, target.cycleStatus) ||
-      !canReadEvidenceOf(ctx.viewer, target.evidence)
-    ) {
+    if (!evidencePolicy(ctx.viewer, 'read', target.evidence, assessment, target.cycleStatus).allowed) {
       throw new EvidenceFileError('FORBIDDEN', 'You are not allowed to read this evidence.');
     }
     const file = evidenceFileOf(target.evidence);

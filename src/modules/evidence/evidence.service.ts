@@ -4,9 +4,8 @@ import type { Page, PageWindow } from '../../common/connection';
 import { columnsOf, loadPages } from '../../common/paging';
 import { hydrateJson, propertiesForFields } from '../../common/fast-read';
 import { forbidden } from '../../common/errors';
-import { canReadAssessment } from '../assessment/assessment.policy';
 import { Evidence } from './evidence.entity';
-import { canReadEvidenceOf, evidenceVisibilitySql } from './evidence.policy';
+import { evidencePolicy, evidenceVisibilitySql } from './evidence.policy';
 
 /** One page of evidence per assessment, for a batch of assessments. */
 export function pageEvidence(
@@ -87,11 +86,7 @@ export async function getEvidence(ctx: RequestContext, id: string): Promise<Evid
   // Evidence of an assessment the database hides from the caller is as hidden as the assessment.
   if (!assessment) return null;
   const cycle = await ctx.loaders.cycle.byId.load(assessment.cycleId);
-  if (
-    !cycle ||
-    !canReadAssessment(ctx.viewer, assessment, cycle.status) ||
-    !canReadEvidenceOf(ctx.viewer, evidence)
-  ) {
+  if (!cycle || !evidencePolicy(ctx.viewer, 'read', evidence, assessment, cycle.status).allowed) {
     throw forbidden('You are not allowed to read this evidence.');
   }
   return evidence;

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import { UserErrorCode } from '../../common/errors';
-import { editsCountry } from '../auth/viewer';
 import { ASSESSMENT_COLUMNS, EVIDENCE_COLUMNS, SHEETS } from './exchange.columns';
 import { ImportPlan, planAssessment, planEvidence, type Indicator } from './import-assessments.plan';
 import { indicatorCode } from './import-assessments.rows';
@@ -15,6 +14,8 @@ import {
 } from './import-assessments.write';
 import { ImportError, sortProblems, type ImportProblem } from './import.errors';
 import { layoutRows, type ParsedBook } from './import.parse';
+import { can } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 
 export interface AssessmentImportResult {
   created: number;
@@ -55,7 +56,7 @@ export async function importAssessments(
   const { cycleId, countryCode, book } = params;
   const skipStale = params.skipStale ?? false;
   // The tenant check on the service side: whatever the route let through, only a country's own editors write.
-  if (!editsCountry(ctx.viewer, countryCode))
+  if (!can(ctx.viewer, Capability.ASSESSMENT_EDIT, { countryCode }))
     throw new ImportError('FORBIDDEN', `You cannot change assessments of ${countryCode}.`);
   const target: ImportTarget = {
     cycleId,

@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import { recordAudit } from '../audit/audit.service';
-import { hasRole } from '../auth/viewer';
-import { Role } from '../user/user.enums';
 import { AREA_COLUMNS, INDICATOR_COLUMNS, SCORE_LEVEL_COLUMNS, SHEETS } from './exchange.columns';
 import {
   FrameworkRows,
@@ -14,6 +12,8 @@ import {
 import { ImportError, type ImportProblem } from './import.errors';
 import { layoutRows, type ParsedBook } from './import.parse';
 import { insertDefaultScale } from '../framework/framework-edit.service';
+import { holds } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 
 /** The label rule of `frameworkVersionCreate` (and of the database). */
 const VERSION_LABEL_RE = /^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/;
@@ -174,7 +174,7 @@ export async function importFrameworkVersion(
   ctx: RequestContext,
   params: { frameworkId: string; label: string; book: ParsedBook },
 ): Promise<FrameworkImportResult> {
-  if (ctx.viewer.kind !== 'user' || !hasRole(ctx.viewer, Role.FRAMEWORK_EDITOR, Role.ADMIN))
+  if (!holds(ctx.viewer, Capability.FRAMEWORK_EDIT))
     throw new ImportError('FORBIDDEN', 'Only framework editors and admins change the framework.');
   const { frameworkId, book } = params;
   const label = params.label.trim();

@@ -2,14 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import type { Express, Request } from 'express';
 import type { RequestContext } from '../../common/context';
 import { isId } from '../../common/validation';
-import { editsCountry, hasRole } from '../auth/viewer';
-import { Role } from '../user/user.enums';
 import { SHEETS } from './exchange.columns';
 import { importAssessments } from './import-assessments.service';
 import { importFrameworkVersion } from './import-framework.service';
 import { ImportError, type ImportErrorCode } from './import.errors';
 import { checkMediaType, detectFormat, readSpreadsheet, type ParsedBook } from './import.parse';
 import type { RouteRunner } from '../../common/route';
+import { can, holds } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 
 /** Far more than a country's assessments or a framework take, even with long narratives. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -96,10 +96,10 @@ function skipStaleParam(req: Request): boolean {
 }
 
 /** Only people write: API keys are read-only, whatever their organisation. */
-function requireUser(ctx: RequestContext, ...roles: Role[]): void {
+function requireUser(ctx: RequestContext, capability: Capability): void {
   if (ctx.viewer.kind === 'anonymous') throw new ImportError('UNAUTHENTICATED', 'Sign in to do this.');
   if (ctx.viewer.kind !== 'user') throw new ImportError('FORBIDDEN', 'API keys cannot import.');
-  if (!hasRole(ctx.viewer, ...roles)) throw new ImportError('FORBIDDEN', 'Your role cannot import this.');
+  if (!holds(ctx.viewer, capability)) throw new ImportError('FORBIDDEN', 'Your role cannot import this.');
 }
 
 /**
@@ -136,12 +136,12 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
   app.post(
     '/imports/assessments',
     handle(async (req, res, ctx) => {
-      requireUser(ctx, Role.COUNTRY_EDITOR, Role.COUNTRY_LEAD);
+      requireUser(ctx, Capability.ASSESSMENT_EDIT);
       const cycleId = idParam(req, 'cycleId');
       const countryCode = param(req, 'countryCode').toUpperCase();
       if (!/^[A-Z]{2}$/.test(countryCode))
         throw new ImportError('BAD_USER_INPUT', 'countryCode must be an ISO 3166-1 alpha-2 code such as RS.');
-      if (!editsCountry(ctx.viewer, countryCode))
+      if (!can(ctx.viewer, Capability.ASSESSMENT_EDIT, { countryCode }))
         throw new ImportError('FORBIDDEN', `You cannot change assessments of ${countryCode}.`);
       const skipStale = skipStaleParam(req);
       const book = await receive(req, SHEETS.assessments, true);
@@ -154,7 +154,7 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
   app.post(
     '/imports/framework-version',
     handle(async (req, res, ctx) => {
-      requireUser(ctx, Role.FRAMEWORK_EDITOR, Role.ADMIN);
+      requireUser(ctx, Capability.FRAMEWORK_EDIT);
       const frameworkId = idParam(req, 'frameworkId');
       const label = param(req, 'label');
       const book = await receive(req, SHEETS.areas, false);

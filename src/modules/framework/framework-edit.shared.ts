@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../../common/sql';
 import type { RequestContext } from '../../common/context';
-import { forbidden, UserError, UserErrorCode } from '../../common/errors';
+import { UserError, UserErrorCode } from '../../common/errors';
 import type { I18nText } from '../../common/i18n';
 import { BusinessRuleError } from '../../common/mutation';
 import type { TranslationInput } from '../../common/translation-input';
 import { toI18nText } from '../../common/translation-input';
-import { hasRole } from '../auth/viewer';
-import { Role } from '../user/user.enums';
+import { assertHolds } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 
 /** The longest a framework text may be in any one language. */
 export const MAX_TEXT_LENGTH = 20000;
@@ -21,8 +21,11 @@ export const ITEM_CODE_RE = /^[A-Z0-9][A-Z0-9.-]{0,19}$/;
  * framework must not depend on being reached only through that rule.
  */
 export function assertFrameworkEditor(ctx: RequestContext): void {
-  if (ctx.viewer.kind !== 'user' || !hasRole(ctx.viewer, Role.FRAMEWORK_EDITOR, Role.ADMIN))
-    throw forbidden('Only framework editors and admins change the framework.');
+  assertHolds(
+    ctx.viewer,
+    Capability.FRAMEWORK_EDIT,
+    'Only framework editors and admins change the framework.',
+  );
 }
 
 /** Collects every problem of an input, so that one answer lists them all. */

@@ -1,9 +1,8 @@
 import type { Viewer } from '../auth/viewer';
-import { roleOf } from '../auth/viewer';
-import { Role } from '../user/user.enums';
+import { holds } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 
-/** Draft framework versions are work in progress: only framework editors and admins see them. */
+/** Draft framework versions are work in progress: only those who edit the framework see them. */
 export function seesDraftFrameworks(viewer: Viewer): boolean {
-  const role = roleOf(viewer);
-  return role === Role.FRAMEWORK_EDITOR || role === Role.ADMIN;
+  return holds(viewer, Capability.FRAMEWORK_READ_DRAFT);
 }

@@ -6,6 +6,8 @@ import { BusinessRuleError, runMutation } from '../../common/mutation';
 import { hydrate } from '../../common/paging';
 import { assertId } from '../../common/validation';
 import { recordAudit } from '../audit/audit.service';
+import { assertHolds } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 import type { OrganisationCreateInput, OrganisationUpdateInput } from './organisation-edit.types';
 import { OrganisationCreatePayload, OrganisationUpdatePayload } from './organisation-edit.types';
 import { Organisation } from './organisation.entity';
@@ -66,6 +68,7 @@ export function createOrganisation(
   ctx: RequestContext,
   input: OrganisationCreateInput,
 ): Promise<OrganisationCreatePayload> {
+  assertHolds(ctx.viewer, Capability.ORGANISATION_MANAGE, 'Only admins manage organisations.');
   return runMutation(
     ctx,
     () => new OrganisationCreatePayload(),
@@ -96,6 +99,7 @@ export function updateOrganisation(
   ctx: RequestContext,
   input: OrganisationUpdateInput,
 ): Promise<OrganisationUpdatePayload> {
+  assertHolds(ctx.viewer, Capability.ORGANISATION_MANAGE, 'Only admins manage organisations.');
   const id = assertId(input.id, 'input.id');
   return runMutation(
     ctx,

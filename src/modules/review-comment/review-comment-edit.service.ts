@@ -6,14 +6,14 @@ import { BusinessRuleError, runMutation } from '../../common/mutation';
 import { hydrate } from '../../common/paging';
 import { assertId } from '../../common/validation';
 import { Assessment } from '../assessment/assessment.entity';
-import { canReadAssessment } from '../assessment/assessment.policy';
+import { Denial } from '../authz/authz';
 import { recordAudit } from '../audit/audit.service';
-import { CycleStatus } from '../cycle/cycle.enums';
+import type { CycleStatus } from '../cycle/cycle.enums';
 import type { ReviewCommentCreateInput, ReviewCommentResolveInput } from './review-comment-edit.types';
 import { ReviewCommentCreatePayload, ReviewCommentResolvePayload } from './review-comment-edit.types';
 import { ReviewComment } from './review-comment.entity';
 import { CommentStatus } from './review-comment.enums';
-import { canComment } from './review-comment.policy';
+import { commentPolicy } from './review-comment.policy';
 
 /**
  * The assessment a comment is about, checked: the caller may read it and comment on its country. `missing` is
@@ -32,11 +32,12 @@ async function commentableAssessment(
   if (rows.length === 0) throw missing;
   const assessment = hydrate(ctx.db, Assessment, rows[0]);
   const cycleStatus = rows[0].__cycle_status as CycleStatus;
-  if (!canReadAssessment(ctx.viewer, assessment, cycleStatus)) throw missing;
-  if (!canComment(ctx.viewer, assessment.countryCode))
+  const decision = commentPolicy(ctx.viewer, 'write', assessment, cycleStatus);
+  if (!decision.allowed && decision.reason === Denial.NOT_FOUND) throw missing;
+  if (!decision.allowed && decision.reason === Denial.FORBIDDEN)
     throw forbidden('You cannot comment on this assessment.');
   // A published cycle is frozen, its working notes included.
-  if (cycleStatus === CycleStatus.PUBLISHED) {
+  if (!decision.allowed) {
     throw BusinessRuleError.of(
       UserErrorCode.CYCLE_NOT_OPEN,
       'The cycle is published: its comments are closed.',

@@ -1,10 +1,10 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { fieldsWithRule } from '../../common/permissions';
-import { isUser, userWithRole } from '../../common/rules';
-import { Role } from '../user/user.enums';
+import { isUser, requires } from '../../common/rules';
+import { Capability } from '../authz/capabilities';
 
-const commenters = userWithRole(Role.REVIEWER, Role.COUNTRY_EDITOR, Role.COUNTRY_LEAD);
+const commenters = requires(Capability.COMMENT_WRITE);
 
 // Who may read comments at all is decided by the row filter in the service (see review-comment.policy.ts). A
 // comment is only reached by people (Assessment.comments and the payloads are for users); the rule on its authors

@@ -1,10 +1,10 @@
 import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { publicRead } from '../../common/permissions';
-import { userWithRole } from '../../common/rules';
-import { Role } from '../user/user.enums';
+import { requires } from '../../common/rules';
+import { Capability } from '../authz/capabilities';
 
-const frameworkEditor = userWithRole(Role.FRAMEWORK_EDITOR, Role.ADMIN);
+const frameworkEditor = requires(Capability.FRAMEWORK_EDIT);
 
 export const standardPermissions: IRules = {
   Query: { standards: publicRead, standard: publicRead },

@@ -9,12 +9,14 @@ import { recordAudit } from '../audit/audit.service';
 import { sha256 } from '../auth/authenticate';
 import { hashPassword, passwordProblem } from '../auth/password';
 import type { Viewer } from '../auth/viewer';
-import { OrganisationKind } from '../organisation/organisation.enums';
+import type { OrganisationKind } from '../organisation/organisation.enums';
 import type { UserDeactivateInput, UserInviteInput, UserSetPasswordInput } from './user-admin.types';
 import { UserDeactivatePayload, UserInvitePayload, UserSetPasswordPayload } from './user-admin.types';
 import { User } from './user.entity';
-import { Role } from './user.enums';
-import { canSeeMembersOf } from './user.policy';
+import type { Role } from './user.enums';
+import { canSeeMembersOf, managesUser } from './user.policy';
+import { can } from '../authz/authz';
+import { Capability, rolesForOrganisationKind } from '../authz/capabilities';
 
 const MAX_EMAIL = 254;
 const MAX_DISPLAY_NAME = 120;
@@ -23,36 +25,11 @@ const SETUP_TOKEN_DAYS = 7;
 /** Longer than any token this service issues; anything longer is refused without hashing it. */
 const MAX_SETUP_TOKEN = 200;
 
-/** The roles a country lead may grant and manage: those of a partner's own team, its own role included. */
-const LEAD_MANAGED_ROLES: readonly Role[] = [Role.COUNTRY_LEAD, Role.COUNTRY_EDITOR, Role.COUNTRY_VIEWER];
-
-/**
- * Which roles make sense in which kind of organisation: a role carries the reads and writes of its
- * organisation's part, so a reviewer inside a partner would see other countries' drafts it should not.
- * Integrators read through API keys only and have no users.
- */
-const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
-  [OrganisationKind.PARTNER]: LEAD_MANAGED_ROLES,
-  [OrganisationKind.REVIEWER]: [Role.REVIEWER],
-  [OrganisationKind.PLATFORM]: [Role.ADMIN, Role.FRAMEWORK_EDITOR],
-  [OrganisationKind.INTEGRATOR]: [],
-};
-
 type UserViewer = Extract<Viewer, { kind: 'user' }>;
 
 function requireUser(ctx: RequestContext, operation: string): UserViewer {
   if (ctx.viewer.kind !== 'user') throw new Error(`${operation} reached without a signed-in user`);
   return ctx.viewer;
-}
-
-/** Whether the viewer administers users of `organisationId` holding `role`. */
-function managesUser(viewer: UserViewer, organisationId: string, role: Role): boolean {
-  if (viewer.role === Role.ADMIN) return true;
-  return (
-    viewer.role === Role.COUNTRY_LEAD &&
-    viewer.organisationId === organisationId &&
-    LEAD_MANAGED_ROLES.includes(role)
-  );
 }
 
 /** The user with its membership, as the payload returns it; credentials are never selected. */
@@ -107,7 +84,7 @@ export async function inviteUser(ctx: RequestContext, input: UserInviteInput): P
     ? assertId(input.organisationId, 'input.organisationId')
     : viewer.organisationId;
   // The tenant check: a lead adds people to its own team only.
-  if (viewer.role !== Role.ADMIN && organisationId !== viewer.organisationId) {
+  if (!can(viewer, Capability.USER_ADMIN, { organisationId })) {
     throw forbidden('A country lead invites users into its own organisation only.');
   }
   return runMutation(
@@ -121,11 +98,11 @@ export async function inviteUser(ctx: RequestContext, input: UserInviteInput): P
         `SELECT kind FROM organisation WHERE id = $1`,
         [organisationId],
       );
-      if (viewer.role !== Role.ADMIN && !LEAD_MANAGED_ROLES.includes(input.role)) {
+      if (!managesUser(viewer, organisationId, input.role)) {
         errors.push(
           UserError.of(
             UserErrorCode.ROLE_NOT_ALLOWED,
-            `A country lead grants ${LEAD_MANAGED_ROLES.join(', ')} only, not ${input.role}.`,
+            `A country lead grants ${rolesForOrganisationKind(viewer.organisationKind).join(', ')} only, not ${input.role}.`,
             ['input', 'role'],
           ),
         );
@@ -136,7 +113,7 @@ export async function inviteUser(ctx: RequestContext, input: UserInviteInput): P
             'organisationId',
           ]),
         );
-      } else if (!ROLES_BY_KIND[organisation.kind].includes(input.role)) {
+      } else if (!rolesForOrganisationKind(organisation.kind).includes(input.role)) {
         errors.push(
           UserError.of(
             UserErrorCode.INVALID_INPUT,

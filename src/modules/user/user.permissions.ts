@@ -2,8 +2,8 @@ import { allow, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { RequestContext } from '../../common/context';
 import { publicRead } from '../../common/permissions';
-import { userWithRole } from '../../common/rules';
-import { Role } from './user.enums';
+import { requires } from '../../common/rules';
+import { Capability } from '../authz/capabilities';
 
 /**
  * Setting a first password needs no sign-in (the setup token is the credential), but API keys stay read-only
@@ -16,9 +16,9 @@ const notApiKey = rule({ cache: 'contextual' })(
 // Users show their name, role and organisation to everyone; the e-mail address is filtered in the resolver.
 export const userPermissions: IRules = {
   Mutation: {
-    userInvite: userWithRole(Role.ADMIN, Role.COUNTRY_LEAD),
+    userInvite: requires(Capability.USER_ADMIN),
     userSetPassword: notApiKey,
-    userDeactivate: userWithRole(Role.ADMIN, Role.COUNTRY_LEAD),
+    userDeactivate: requires(Capability.USER_ADMIN),
   },
   User: publicRead,
   UserInvitePayload: allow,

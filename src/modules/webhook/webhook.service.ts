@@ -9,7 +9,6 @@ import { assertId } from '../../common/validation';
 import { changedFields, recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { OrganisationKind } from '../organisation/organisation.enums';
-import { Role } from '../user/user.enums';
 import { WebhookDelivery, WebhookDeliveryAttempt, WebhookSubscription } from './webhook.entity';
 import { WebhookDeliveryStatus, WebhookEvent } from './webhook.enums';
 import { newSecret } from './webhook.signing';
@@ -24,6 +23,8 @@ import {
   type WebhookSecretRotateInput,
   type WebhookUpdateInput,
 } from './webhook.types';
+import { can } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 
 const MAX_DESCRIPTION = 500;
 /** Every event is sent once per endpoint: a cap keeps one organisation from multiplying the work. */
@@ -41,20 +42,12 @@ function requireUser(ctx: RequestContext, operation: string): UserViewer {
 
 /** Admins manage every organisation's webhooks; a country lead or the reviewer those of their own organisation. */
 export function managesWebhooksOf(viewer: Viewer, organisationId: string): boolean {
-  if (viewer.kind !== 'user') return false;
-  if (viewer.role === Role.ADMIN) return true;
-  return (
-    (viewer.role === Role.COUNTRY_LEAD || viewer.role === Role.REVIEWER) &&
-    viewer.organisationId === organisationId
-  );
+  return can(viewer, Capability.WEBHOOK_MANAGE, { organisationId });
 }
 
 /** Managers, and the organisation's own API keys: an integrator's tool reads its webhooks and their log. */
 function readsWebhooksOf(viewer: Viewer, organisationId: string): boolean {
-  return (
-    managesWebhooksOf(viewer, organisationId) ||
-    (viewer.kind === 'apiKey' && viewer.organisationId === organisationId)
-  );
+  return can(viewer, Capability.WEBHOOK_READ, { organisationId });
 }
 
 /** The secrets never leave the database through the API once created. */
