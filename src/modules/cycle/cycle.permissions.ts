@@ -7,6 +7,7 @@ import { Role } from '../user/user.enums';
 export const cyclePermissions: IRules = {
   Query: { cycles: publicRead, cycle: publicRead },
   Mutation: { cycleCreate: userWithRole(Role.ADMIN), cycleTransition: userWithRole(Role.ADMIN) },
+  Subscription: { cycleChanged: publicRead },
   MonitoringCycle: publicRead,
   CycleCreatePayload: allow,
   CycleTransitionPayload: allow,
