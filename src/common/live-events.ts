@@ -1,5 +1,3 @@
-import type { RequestContext } from './context';
-
 /**
  * What changed, as the subscriptions are told of it. An event carries identifiers and codes only, never the
  * content: it travels between instances through Redis, and each subscriber reads the row again under its own
@@ -40,9 +38,13 @@ export const NO_LIVE_EVENTS: LiveEvents = {
 /**
  * Announces a change once the request's transaction commits: a change that rolls back is never announced, and a
  * subscriber that reads the row on hearing of it finds it committed. Called by a service after its mutation
- * succeeded; `runMutation` drops what a failed mutation announced.
+ * succeeded; `runMutation` drops what a failed mutation announced. Takes the request context (typed by what it
+ * uses, so that this file and the context's need not import each other).
  */
-export function announce(ctx: RequestContext, event: LiveEvent): void {
+export function announce(
+  ctx: { transaction: { afterCommit(callback: () => void): void }; live: LiveEvents },
+  event: LiveEvent,
+): void {
   ctx.transaction.afterCommit(() => ctx.live.publish(event));
 }
 

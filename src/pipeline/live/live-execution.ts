@@ -23,7 +23,7 @@ import { knownOperationTypes, OPERATION_RESOLUTION_FAILURE } from '../execution/
 import { queryLimitRules } from '../limits/query-limits';
 import { MAX_VALIDATION_ERRORS } from '../limits/validation-errors';
 import { RATE_LIMITED } from '../rate-limit/rate-limit';
-import type { LiveServerOptions } from './live-server';
+import type { LiveServerOptions } from './live-options';
 
 /** The close codes of a socket the server ends, besides graphql-ws's own (4400 bad request, 4408 init timeout…). */
 export const LIVE_CLOSE = {

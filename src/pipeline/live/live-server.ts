@@ -2,15 +2,13 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config';
-import type { Logger } from '../../common/logger';
-import type { AuthSettings } from '../../modules/auth/auth.settings';
 import { allowanceFor, type Allowance } from '../http/cors';
 import { clientAddress } from '../rate-limit/rate-limit';
-import type { LiveBus } from './live-bus';
 import { LiveConnection, LIVE_CLOSE, prepareSubscription, runSubscription } from './live-execution';
+import type { LiveServerOptions } from './live-options';
+
+export type { LiveServerOptions };
 
 /** How long a client has, once its socket is open, to send `connection_init`. */
 const CONNECTION_INIT_WAIT_MS = 10_000;
@@ -26,17 +24,6 @@ interface Extra {
 export interface LiveServer {
   /** Closes every socket with 1001 (going away), ends the subscriptions and stops the event bus. */
   close(): Promise<void>;
-}
-
-export interface LiveServerOptions {
-  httpServer: http.Server;
-  schema: GraphQLSchema;
-  dataSource: DataSource;
-  auth: AuthSettings;
-  config: AppConfig;
-  bus: LiveBus;
-  logger: Logger;
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
 /**
