@@ -5,7 +5,7 @@ import { SetContextLink } from '@apollo/client/link/context';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { createClient } from 'graphql-ws';
 
-/** The shape of every list of the API: `{ totalCount pageInfo { hasNextPage endCursor } nodes }`. */
+/** The shape of every list of the API: its total, where the page ends, and the page's items. */
 interface Connection {
   totalCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
