@@ -267,6 +267,7 @@ export async function createServer(
     auth,
     config,
     bus,
+    limiter,
     logger,
     formatError: errorFormat,
   });

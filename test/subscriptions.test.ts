@@ -58,6 +58,7 @@ describe('live updates over graphql-ws', () => {
       CORS_ORIGINS: 'http://front.example:5173',
       SUBSCRIPTIONS_MAX_PER_CONNECTION: '3',
       SUBSCRIPTIONS_MAX_CONNECTIONS_PER_IP: '2',
+      RATE_LIMIT_IP: '20',
       TRUST_PROXY: '1',
     });
     for (const who of ['editor.al', 'lead.al', 'viewer.rs', 'editor.rs', 'reviewer', 'admin'])
@@ -223,6 +224,13 @@ describe('live updates over graphql-ws', () => {
     expect(await upgradeStatus(api, { 'x-forwarded-for': '10.9.2.5' }, '/other')).toBe(404);
   });
 
+  it('counts each upgrade as a request of its address', async () => {
+    const headers = { 'x-forwarded-for': '10.9.4.1' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push(await upgradeStatus(api, headers));
+    expect(statuses).toEqual([...Array<number>(20).fill(101), 429]);
+  });
+
   it('bounds sockets per address and subscriptions per socket', async () => {
     const headers = { 'x-forwarded-for': '10.9.3.1' };
     const first = new WebSocket(liveUrl(api), 'graphql-transport-ws', { headers });
@@ -266,16 +274,22 @@ describe('live updates over graphql-ws', () => {
   });
 });
 
-describe('live updates at shutdown', () => {
-  it('closes every socket with 1001 when the server stops', async () => {
+describe('live updates under CORS_ORIGINS=*, and at shutdown', () => {
+  it('lets any origin subscribe anonymously only, then closes every socket with 1001 when the server stops', async () => {
     const db = await createTestDatabase();
-    const api = await startTestServer(db);
+    const api = await startTestServer(db, { CORS_ORIGINS: '*' });
     try {
-      const live = liveClient(api);
-      subscribe(live, CYCLE_CHANGED);
+      const origin = { origin: 'http://anywhere.example' };
+      const signedIn = liveClient(api, (await signIn(api, 'viewer.rs@demo.example')).authorization, origin);
+      const closed = await signedIn.closed;
+      expect(closed.code).toBe(4403);
+      expect(closed.reason).toMatch(/only subscribe anonymously/);
+      const anonymous = liveClient(api, undefined, origin);
+      subscribe(anonymous, CYCLE_CHANGED);
       await listening(api, 1);
+
       await api.close();
-      expect((await live.closed).code).toBe(1001);
+      expect((await anonymous.closed).code).toBe(1001);
       expect(api.server.liveSubscriptions()).toBe(0);
     } finally {
       await db.drop();

@@ -137,7 +137,8 @@ export function upgradeStatus(
     });
     socket.once('open', () => {
       socket.close();
-      resolve(101);
+      // Once closed on both sides, so that the socket no longer counts as open.
+      socket.once('close', () => setTimeout(() => resolve(101), 20));
     });
     socket.once('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);

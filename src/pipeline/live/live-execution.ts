@@ -17,7 +17,6 @@ import type { RequestContext } from '../../common/context';
 import { isDatabaseUnavailable } from '../../common/db-errors';
 import { ErrorCode } from '../../common/errors';
 import { HiddenEvent } from '../../common/live-events';
-import { readCredential } from '../../modules/auth/authenticate';
 import { createRequestContext } from '../context/request-context';
 import { knownOperationTypes, OPERATION_RESOLUTION_FAILURE } from '../execution/operation-resolution';
 import { queryLimitRules } from '../limits/query-limits';
@@ -97,7 +96,6 @@ export class LiveConnection {
     };
     const connection = new LiveConnection(options, socket, headers);
     try {
-      readCredential(options.auth.jwtSecret, headers.authorization);
       const ctx = await connection.context();
       await ctx.transaction.rollback();
       return connection;

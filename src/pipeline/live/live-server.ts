@@ -1,11 +1,12 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { GraphQLError } from 'graphql';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { AppConfig } from '../../config';
 import { allowanceFor, type Allowance } from '../http/cors';
 import { clientAddress } from '../rate-limit/rate-limit';
-import { LiveConnection, LIVE_CLOSE, prepareSubscription, runSubscription } from './live-execution';
+import { LiveConnection, prepareSubscription, runSubscription } from './live-execution';
 import type { LiveServerOptions } from './live-options';
 
 export type { LiveServerOptions };
@@ -53,11 +54,11 @@ function socketAllowance(req: http.IncomingMessage, config: AppConfig): Allowanc
   return allowanceFor(origin, config.cors);
 }
 
-function refuseUpgrade(socket: Duplex, status: number, reason: string, message: string): void {
+function refuseUpgrade(socket: Duplex, status: number, reason: string, message: string, headers = ''): void {
   const body = JSON.stringify({ error: { message } });
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-      `Connection: close\r\n\r\n${body}`,
+      `${headers}Connection: close\r\n\r\n${body}`,
   );
 }
 
@@ -75,7 +76,7 @@ export function attachLiveServer(options: LiveServerOptions): LiveServer {
   const allowances = new WeakMap<http.IncomingMessage, Allowance>();
   const connections = new WeakMap<WebSocket, LiveConnection>();
 
-  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+  const onUpgrade = async (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/graphql')
       return refuseUpgrade(socket, 404, 'Not Found', 'WebSockets are served at /graphql.');
@@ -90,6 +91,21 @@ export function attachLiveServer(options: LiveServerOptions): LiveServer {
       );
     }
     const address = upgradeAddress(req, config.rateLimit.trustProxy);
+    // Opening a socket costs a sign-in: it counts as a request of its address, as an anonymous HTTP request does.
+    const rate = await options.limiter.take(
+      `ip:${address}`,
+      config.rateLimit.ip,
+      config.rateLimit.windowSeconds,
+    );
+    if (!rate.allowed) {
+      return refuseUpgrade(
+        socket,
+        429,
+        'Too Many Requests',
+        `Too many requests from this address: retry in ${rate.retryAfterSeconds} s (setting RATE_LIMIT_IP).`,
+        `Retry-After: ${rate.retryAfterSeconds}\r\n`,
+      );
+    }
     const open = openByAddress.get(address) ?? 0;
     if (open >= limits.maxConnectionsPerIp) {
       return refuseUpgrade(
@@ -110,7 +126,13 @@ export function attachLiveServer(options: LiveServerOptions): LiveServer {
       wss.emit('connection', ws, req);
     });
   };
-  httpServer.on('upgrade', onUpgrade);
+  const upgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    onUpgrade(req, socket, head).catch((error: unknown) => {
+      logger.error({ error: { message: String(error) } }, 'live updates: upgrade failed');
+      socket.destroy();
+    });
+  };
+  httpServer.on('upgrade', upgrade);
 
   const server = makeServer<Record<string, unknown>, Extra>({
     schema: options.schema,
@@ -129,10 +151,12 @@ export function attachLiveServer(options: LiveServerOptions): LiveServer {
     },
     onSubscribe: (ctx, _id, payload) => {
       const connection = connections.get(ctx.extra.socket);
-      if (!connection) {
-        ctx.extra.socket.close(LIVE_CLOSE.UNAUTHORIZED, 'Unauthorized');
-        return [];
-      }
+      if (!connection)
+        return [
+          new GraphQLError('Sign in with connection_init first.', {
+            extensions: { code: 'UNAUTHENTICATED' },
+          }),
+        ];
       // The reservation of this subscription is already counted.
       return prepareSubscription(options, connection, payload, Object.keys(ctx.subscriptions).length);
     },
@@ -194,7 +218,7 @@ export function attachLiveServer(options: LiveServerOptions): LiveServer {
 
   return {
     close: async () => {
-      httpServer.off('upgrade', onUpgrade);
+      httpServer.off('upgrade', upgrade);
       for (const socket of wss.clients) socket.close(1001, 'The server is shutting down.');
       // A peer that does not answer the close within a moment is cut off, so that shutting down never hangs.
       const cutOff = setTimeout(() => {
