@@ -74,6 +74,8 @@ export interface AppConfig {
   responseCache: ResponseCacheSettings;
   /** Which other origins' pages may call the API from a browser (src/pipeline/http/cors.ts). */
   cors: CorsSettings;
+  /** The live updates over WebSocket at /graphql (src/pipeline/live/). */
+  subscriptions: SubscriptionSettings;
   /**
    * FUNDING_STATEMENT: who funds the published results, added to every edition citation and shown on the results
    * page; null (the default) adds nothing.
@@ -209,6 +211,16 @@ export interface CorsSettings {
   origins: string[];
   /** `*` was listed: any origin may make anonymous requests. */
   anyOrigin: boolean;
+}
+
+/** The bounds of the live updates; REDIS_URL, when set, carries their events between instances. */
+export interface SubscriptionSettings {
+  /** SUBSCRIPTIONS_MAX_PER_CONNECTION (20): subscriptions one WebSocket may hold at once. */
+  maxPerConnection: number;
+  /** SUBSCRIPTIONS_MAX_CONNECTIONS_PER_IP (20): WebSockets one address may hold open on one instance. */
+  maxConnectionsPerIp: number;
+  /** SUBSCRIPTIONS_REDIS_CHANNEL (`indicators:live`): the Redis channel the instances share their events on. */
+  redisChannel: string;
 }
 
 /** Vite's dev server and its preview, and the port many other dev servers use, by name and by address. */
@@ -460,6 +472,20 @@ function corsSettings(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[
   return settings;
 }
 
+function subscriptionSettings(env: NodeJS.ProcessEnv, problems: string[]): SubscriptionSettings {
+  const redisChannel = textSetting(env, 'SUBSCRIPTIONS_REDIS_CHANNEL') ?? 'indicators:live';
+  if (!/^[A-Za-z0-9:._-]{1,100}$/.test(redisChannel)) {
+    problems.push(
+      `SUBSCRIPTIONS_REDIS_CHANNEL must be 1–100 of A-Z, a-z, 0-9, ":", ".", "_" and "-", got "${redisChannel.slice(0, 60)}"`,
+    );
+  }
+  return {
+    maxPerConnection: intSetting(env, 'SUBSCRIPTIONS_MAX_PER_CONNECTION', 20, 1, 1000, problems),
+    maxConnectionsPerIp: intSetting(env, 'SUBSCRIPTIONS_MAX_CONNECTIONS_PER_IP', 20, 1, 100_000, problems),
+    redisChannel,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnvRaw = env.NODE_ENV ?? 'development';
@@ -538,6 +564,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhook: webhookSettings(env, nodeEnv, problems),
     responseCache: responseCacheSettings(env, problems),
     cors: corsSettings(env, nodeEnv, problems),
+    subscriptions: subscriptionSettings(env, problems),
     fundingStatement: textSetting(env, 'FUNDING_STATEMENT'),
   };
   const fileStorage = textSetting(env, 'FILE_STORAGE') ?? 'local';

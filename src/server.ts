@@ -39,7 +39,13 @@ import { MAX_VALIDATION_ERRORS, validationErrorsPlugin } from './pipeline/limits
 import { routeTextChecks } from './pipeline/limits/text-input';
 import { buildExecutableSchema } from './graphql/schema';
 import { compiledExecution } from './pipeline/execution/jit-executor';
-import { knownOperationTypes, operationResolutionPlugin } from './pipeline/execution/operation-resolution';
+import {
+  knownOperationTypes,
+  operationResolutionPlugin,
+  subscriptionsOverWebSocket,
+} from './pipeline/execution/operation-resolution';
+import { createLiveBus } from './pipeline/live/live-bus';
+import { attachLiveServer } from './pipeline/live/live-server';
 import { homePage } from './home-page';
 import type { AuthSettings } from './modules/auth/auth.settings';
 import { registerEvidenceFileRoutes } from './modules/evidence/evidence-file.routes';
@@ -77,6 +83,8 @@ export interface AppServer {
    * and resolves with the port.
    */
   listen(port: number, host?: string | null): Promise<number>;
+  /** How many subscriptions listen on this instance now. */
+  liveSubscriptions(): number;
   close(): Promise<void>;
 }
 
@@ -157,14 +165,19 @@ export async function createServer(
   await limiter.ready();
   const httpServer = http.createServer(app);
   const responseStore = new ResponseStore(config.responseCache);
+  const schema = countListValues(buildExecutableSchema());
+  const errorFormat = formatError(config, logger);
+  // Committed changes go to the subscriptions of every instance (through Redis with REDIS_URL).
+  const bus = createLiveBus(config.rateLimit.redisUrl, config.subscriptions.redisChannel, logger);
+  await bus.ready();
   const apollo = new ApolloServer<RequestContext>({
     // Operations run compiled by graphql-jit rather than interpreted by graphql-js (see jit-executor.ts).
-    gateway: compiledExecution(countListValues(buildExecutableSchema())),
-    formatError: formatError(config, logger),
+    gateway: compiledExecution(schema),
+    formatError: errorFormat,
     includeStacktraceInErrorResponses: config.nodeEnv !== 'production',
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
-    validationRules: [knownOperationTypes, ...queryLimitRules(config.graphql)],
+    validationRules: [knownOperationTypes, subscriptionsOverWebSocket, ...queryLimitRules(config.graphql)],
     validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
     parseOptions: { maxTokens: config.graphql.maxTokens },
     // A batch is many operations for the price of one request, past every limit here: refused.
@@ -235,6 +248,7 @@ export async function createServer(
           req.headers,
           undefined,
           config.databaseReplicaUrls.length > 0 && readsFromReplica(req, config.graphql.maxTokens),
+          bus,
         ).catch((error: unknown) => {
           recordRefusedRequest(logger, metrics, { requestId, started, error });
           throw error;
@@ -247,6 +261,18 @@ export async function createServer(
     }),
     graphqlFaults(logger),
   );
+  // Subscriptions: WebSocket upgrades of /graphql on the same port.
+  const live = attachLiveServer({
+    httpServer,
+    schema,
+    dataSource,
+    auth,
+    config,
+    bus,
+    limiter,
+    logger,
+    formatError: errorFormat,
+  });
 
   return {
     httpServer,
@@ -259,7 +285,10 @@ export async function createServer(
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
+    liveSubscriptions: () => bus.listening,
     close: async () => {
+      // First the sockets: an open WebSocket would hold the HTTP server's close until it ends by itself.
+      await live.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await limiter.close();

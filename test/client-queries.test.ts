@@ -23,6 +23,7 @@ import { queryLimitRules } from '../src/pipeline/limits/query-limits';
 import { measureOperation } from '../src/pipeline/limits/query-measure';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './support/server';
+import { liveClient, subscribe } from './support/live';
 
 const root = path.join(__dirname, '..');
 const schema = buildTypeSchema();
@@ -195,7 +196,32 @@ describe('the documented operations, as a normalising client sends them', () => 
         ) as Record<string, unknown> | null;
         const needsVariables = /^\s*(query|mutation)[^{]*\(/.test(operation.query.replace(/^#.*$/gm, ''));
         if (needsVariables && !variables) continue;
-        const res = await api.query(print(withTypename(parse(operation.query))), variables ?? undefined);
+        const document = withTypename(parse(operation.query));
+        if (
+          document.definitions.some(
+            (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'subscription',
+          )
+        ) {
+          // A subscription goes over WebSocket, as a client sends it: it must start listening, or be refused
+          // for a sign-in.
+          const live = liveClient(api);
+          const before = api.server.liveSubscriptions();
+          const subscription = subscribe(live, print(document), variables ?? {});
+          const deadline = Date.now() + 10_000;
+          while (api.server.liveSubscriptions() === before && subscription.received.length === 0) {
+            if (Date.now() > deadline) break;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          const errors = subscription.received[0]?.errors ?? [];
+          const listens = api.server.liveSubscriptions() > before;
+          if (!listens && !errors.every((e) => e.extensions?.code === 'UNAUTHENTICATED'))
+            problems.push(`${operation.source}: ${JSON.stringify(errors)}`);
+          if (!listens && errors.length === 0) problems.push(`${operation.source}: did not start`);
+          await live.dispose();
+          sent += 1;
+          continue;
+        }
+        const res = await api.query(print(document), variables ?? undefined);
         sent += 1;
         // A documented call that needs a sign-in may be refused for it; nothing else may go wrong.
         const unexpected = (res.errors ?? []).filter(

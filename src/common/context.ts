@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { RequestTransaction } from '../db/request-transaction';
 import type { StatementCounter } from '../db/statement-counter';
 import type { LocaleTag } from './i18n';
+import type { LiveEvents } from './live-events';
 import type { ResponseCacheScope } from './response-cache-scope';
 import type { Viewer } from '../modules/auth/viewer';
 import type { AuthSettings } from '../modules/auth/auth.settings';
@@ -39,4 +40,6 @@ export interface RequestContext {
    * request pipeline counts every other check against the sign-in limits.
    */
   credentialCheck: { matched: boolean };
+  /** Where committed changes are announced to the subscriptions, and where a subscription listens. */
+  live: LiveEvents;
 }

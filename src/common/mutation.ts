@@ -84,10 +84,13 @@ export async function runMutation<P extends MutationPayload>(
   // Services fill in the changed record only once everything succeeded; hints such as the current version set
   // before a refusal stay on the payload.
   const result = payload();
+  // What the work announced for after the commit is dropped with its savepoint.
+  const mark = ctx.transaction.afterCommitMark();
   try {
     await ctx.db.transaction(async (manager) => work(manager, result));
     return result;
   } catch (error) {
+    ctx.transaction.dropAfter(mark);
     if (error instanceof BusinessRuleError) {
       result.userErrors = error.userErrors;
       return result;

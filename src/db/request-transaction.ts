@@ -43,6 +43,7 @@ function statementName(sql: string): string {
  */
 export class RequestTransaction {
   private done = false;
+  private committed: Array<() => void> = [];
 
   private constructor(
     private readonly runner: QueryRunner,
@@ -100,11 +101,31 @@ export class RequestTransaction {
     return this.runner.manager;
   }
 
+  /**
+   * Runs `callback` once the transaction has committed, never when it rolls back. Callbacks run in order, after
+   * the connection is given back; one that throws does not stop the others.
+   */
+  afterCommit(callback: () => void): void {
+    if (!this.done) this.committed.push(callback);
+  }
+
+  /** How many callbacks wait for the commit: a savepoint rolled back drops those added after it (`dropAfter`). */
+  afterCommitMark(): number {
+    return this.committed.length;
+  }
+
+  /** Forgets the callbacks added since `mark`, for the work of a savepoint that was rolled back. */
+  dropAfter(mark: number): void {
+    this.committed.length = Math.min(this.committed.length, mark);
+  }
+
   /** Makes the request's writes durable and gives the connection back; a failure to commit is thrown. */
   async commit(): Promise<void> {
     if (this.done) return;
     this.done = true;
     this.queue.ending = true;
+    const callbacks = this.committed;
+    this.committed = [];
     try {
       if (this.runner.isTransactionActive) await this.runner.commitTransaction();
     } catch (error) {
@@ -112,6 +133,13 @@ export class RequestTransaction {
       throw error;
     }
     await this.end(null);
+    for (const callback of callbacks) {
+      try {
+        callback();
+      } catch {
+        // A callback's failure is its own: the commit has happened, and the others still run.
+      }
+    }
   }
 
   /**
@@ -122,6 +150,7 @@ export class RequestTransaction {
   async rollback(): Promise<void> {
     if (this.done) return;
     this.done = true;
+    this.committed = [];
     this.queue.ending = true;
     await this.end(null);
   }

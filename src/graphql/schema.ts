@@ -51,6 +51,16 @@ const modules: GraphQLModule[] = [
 
 let cached: GraphQLSchema | undefined;
 
+/** type-graphql wants a publish/subscribe even when every subscription brings its own stream, as here. */
+const UNUSED_PUB_SUB = {
+  publish: () => {
+    throw new Error('Announce changes with announce() (src/common/live-events.ts).');
+  },
+  subscribe: () => {
+    throw new Error('Subscriptions listen on ctx.live.');
+  },
+};
+
 /** The schema as the code declares it, without permissions: what `schema/schema.graphql` is printed from. */
 export function buildTypeSchema(): GraphQLSchema {
   if (!cached) {
@@ -58,7 +68,8 @@ export function buildTypeSchema(): GraphQLSchema {
       typeof buildSchemaSync
     >[0]['resolvers'];
     readPlainFieldsAsProperties();
-    cached = buildSchemaSync({ resolvers, validate: false });
+    // The subscriptions bring their own event streams (ctx.live); type-graphql's publish/subscribe is not used.
+    cached = buildSchemaSync({ resolvers, validate: false, pubSub: UNUSED_PUB_SUB });
     // type-graphql has no place to describe the root types, so their descriptions are set here.
     const query = cached.getQueryType() as { description?: string | null } | null;
     if (query) {
@@ -66,6 +77,13 @@ export function buildTypeSchema(): GraphQLSchema {
         'Reads of the regional database of anti-trafficking indicators: countries, organisations, the indicator ' +
         'framework, monitoring cycles, and assessments with their evidence and review comments. What a reader ' +
         'sees depends on who is signed in.';
+    }
+    const subscription = cached.getSubscriptionType() as { description?: string | null } | null;
+    if (subscription) {
+      subscription.description =
+        'Live updates, over WebSocket with the graphql-ws protocol (`graphql-transport-ws`) at `/graphql`, signed ' +
+        'in with `{ "authorization": "Bearer <token or API key>" }` as the `connection_init` payload. Each event is ' +
+        'read again under the subscriber’s sign-in, and sent only when a query would show it to the subscriber.';
     }
     const mutation = cached.getMutationType() as { description?: string | null } | null;
     if (mutation) {
@@ -120,7 +138,32 @@ export function buildExecutableSchema(options: SchemaOptions = {}): GraphQLSchem
       new GraphQLError('You are not allowed to do this.', { extensions: { code: ErrorCode.FORBIDDEN } }),
   });
   const middleware = permissions.generate(schema) as Record<string, Record<string, unknown>>;
-  return applyMiddleware(schema, guardedFieldsOnly(schema, middleware, rules, fallbackRule) as IMiddleware);
+  const guarded = guardedFieldsOnly(schema, middleware, rules, fallbackRule) as IMiddleware;
+  return ruleOnSubscribe(schema, (unguarded) => applyMiddleware(unguarded, guarded));
+}
+
+/**
+ * graphql-middleware puts a field's rule around its `resolve` when it has one, and around `subscribe` only when
+ * it has none. A subscription's rule must hold when subscribing, so that a refused subscriber gets its one error
+ * at once rather than one for every event: the subscription fields are guarded without their `resolve`, which is
+ * given back to the guarded schema afterwards.
+ */
+function ruleOnSubscribe(
+  schema: GraphQLSchema,
+  guard: (schema: GraphQLSchema) => GraphQLSchema,
+): GraphQLSchema {
+  const fields = Object.values(schema.getSubscriptionType()?.getFields() ?? {});
+  const resolvers = new Map(fields.map((field) => [field.name, field.resolve]));
+  for (const field of fields) field.resolve = undefined;
+  let result: GraphQLSchema;
+  try {
+    result = guard(schema);
+  } finally {
+    for (const field of fields) field.resolve = resolvers.get(field.name);
+  }
+  for (const field of Object.values(result.getSubscriptionType()?.getFields() ?? {}))
+    field.resolve = resolvers.get(field.name);
+  return result;
 }
 
 /** The shield middleware without the fields whose rule, as shield resolves it, is `allow`. */

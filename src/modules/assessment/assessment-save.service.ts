@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { queryRows } from '../../common/sql';
 import type { RequestContext } from '../../common/context';
 import { forbidden, UserError, UserErrorCode } from '../../common/errors';
+import { announce } from '../../common/live-events';
 import { BusinessRuleError, runMutation } from '../../common/mutation';
 import { hydrate } from '../../common/paging';
 import { toI18nText } from '../../common/translation-input';
@@ -200,6 +201,7 @@ export async function saveAssessment(
           after: auditView(saved),
         });
       }
+      announce(ctx, { type: 'assessment', assessmentId: saved.id, countryCode, cycleId: saved.cycleId });
       result.assessment = saved;
     },
   );

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { lockRows, queryRows } from '../../common/sql';
 import type { RequestContext } from '../../common/context';
 import { forbidden, UserErrorCode } from '../../common/errors';
+import { announce } from '../../common/live-events';
 import { BusinessRuleError, runMutation } from '../../common/mutation';
 import { hydrate } from '../../common/paging';
 import { assertId } from '../../common/validation';
@@ -113,6 +114,23 @@ async function addComment(
     action: 'create',
     after: { body, field },
   });
+  announce(ctx, {
+    type: 'reviewComment',
+    action: 'CREATED',
+    commentId: row.id,
+    assessmentId: assessment.id,
+    countryCode: assessment.countryCode,
+  });
+}
+
+/** Tells the subscriptions, once committed, that the assessment's status and version changed. */
+function announceChange(ctx: RequestContext, assessment: Assessment): void {
+  announce(ctx, {
+    type: 'assessment',
+    assessmentId: assessment.id,
+    countryCode: assessment.countryCode,
+    cycleId: assessment.cycleId,
+  });
 }
 
 function requireText(text: string | null | undefined, field: string, what: string): string {
@@ -167,6 +185,7 @@ export function submitAssessment(
         throw invalidTransition(assessment.status, AssessmentStatus.SUBMITTED, cycleStatus);
       }
       result.assessment = await moveTo(m, ctx, locked, AssessmentStatus.SUBMITTED, 'submit');
+      announceChange(ctx, result.assessment);
     },
   );
 }
@@ -199,6 +218,7 @@ export function reviewAssessment(
         to,
         input.decision === ReviewDecision.APPROVE ? 'approve' : 'request_changes',
       );
+      announceChange(ctx, saved);
       if (comment) await addComment(m, ctx, saved, comment, null);
       result.assessment = saved;
     },
@@ -224,6 +244,7 @@ export function reopenAssessment(
       }
       const reason = requireText(input.reason, 'reason', 'Reopening');
       const saved = await moveTo(m, ctx, locked, AssessmentStatus.CHANGES_REQUESTED, 'reopen');
+      announceChange(ctx, saved);
       await addComment(m, ctx, saved, reason, null);
       result.assessment = saved;
     },

@@ -13,6 +13,8 @@ export const assessmentPermissions: IRules = {
     assessmentReview: requires(Capability.ASSESSMENT_REVIEW),
     assessmentReopen: requires(Capability.ASSESSMENT_REVIEW),
   },
+  // Anyone may listen; each event is read again under the subscriber's sign-in and sent only when it may read it.
+  Subscription: { assessmentChanged: publicRead },
   // Who edited what is for people signed in as themselves: anonymous readers get UNAUTHENTICATED, API keys (which
   // read results for tools) FORBIDDEN. Which people see it is decided per row (assessment.policy.ts seesWorkOn).
   // Every other field reads as the assessment does: whoever may see the row (see assessment.policy.ts).

@@ -141,6 +141,14 @@ export function findAssessments(ctx: RequestContext, ids: readonly string[]): Pr
   return ctx.db.getRepository(Assessment).find({ where: { id: In([...ids]) } });
 }
 
+/** One assessment by id if the viewer may read it, else null (whether it exists or not). */
+export async function readableAssessment(ctx: RequestContext, id: string): Promise<Assessment | null> {
+  const assessment = await ctx.loaders.assessment.byId.load(id);
+  if (!assessment) return null;
+  const cycle = await ctx.loaders.cycle.byId.load(assessment.cycleId);
+  return cycle && canReadAssessment(ctx.viewer, assessment, cycle.status) ? assessment : null;
+}
+
 /** One assessment by id for the viewer: null when there is none, FORBIDDEN when it exists but is not theirs to read. */
 export async function getAssessment(ctx: RequestContext, id: string): Promise<Assessment | null> {
   const assessment = await ctx.loaders.assessment.byId.load(id);

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../common/context';
 import { queryRows } from '../../common/sql';
 import { UserError, UserErrorCode } from '../../common/errors';
+import { announce } from '../../common/live-events';
 import { BusinessRuleError, runMutation } from '../../common/mutation';
 import { hydrate } from '../../common/paging';
 import { toI18nText } from '../../common/translation-input';
@@ -204,6 +205,7 @@ export function transitionCycle(
       if (input.to === CycleStatus.PUBLISHED) {
         await enqueueCyclePublished(m, cycle, result.edition, result.publishedAssessments);
       }
+      announce(ctx, { type: 'cycle', cycleId: id });
       result.cycle = cycle;
     },
   );

@@ -10,6 +10,7 @@ export const cyclePermissions: IRules = {
     cycleCreate: requires(Capability.CYCLE_MANAGE),
     cycleTransition: requires(Capability.CYCLE_MANAGE),
   },
+  Subscription: { cycleChanged: publicRead },
   MonitoringCycle: publicRead,
   CycleCreatePayload: allow,
   CycleTransitionPayload: allow,

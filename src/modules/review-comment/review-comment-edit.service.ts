@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { lockRows, queryRows } from '../../common/sql';
 import type { RequestContext } from '../../common/context';
 import { forbidden, UserErrorCode } from '../../common/errors';
+import { announce } from '../../common/live-events';
 import { BusinessRuleError, runMutation } from '../../common/mutation';
 import { hydrate } from '../../common/paging';
 import { assertId } from '../../common/validation';
@@ -85,6 +86,13 @@ export function createComment(
         action: 'create',
         after: { body, field: comment.field },
       });
+      announce(ctx, {
+        type: 'reviewComment',
+        action: 'CREATED',
+        commentId: comment.id,
+        assessmentId: assessment.id,
+        countryCode: assessment.countryCode,
+      });
       result.comment = comment;
     },
   );
@@ -129,6 +137,13 @@ export function resolveComment(
         action: 'resolve',
         before: { status: CommentStatus.OPEN },
         after: { status: CommentStatus.RESOLVED },
+      });
+      announce(ctx, {
+        type: 'reviewComment',
+        action: 'RESOLVED',
+        commentId: id,
+        assessmentId: existing.assessmentId,
+        countryCode: existing.countryCode,
       });
       result.comment = hydrate(ctx.db, ReviewComment, row);
     },

@@ -33,3 +33,17 @@ registerEnumType(AssessmentField, {
     EVIDENCE: { description: 'The evidence list.' },
   },
 });
+
+export enum ReviewCommentAction {
+  CREATED = 'CREATED',
+  RESOLVED = 'RESOLVED',
+}
+
+registerEnumType(ReviewCommentAction, {
+  name: 'ReviewCommentAction',
+  description: 'What happened to a review comment, in a `reviewCommentChanged` event.',
+  valuesConfig: {
+    CREATED: { description: 'The comment was written.' },
+    RESOLVED: { description: 'The comment was resolved.' },
+  },
+});

@@ -11,6 +11,8 @@ const commenters = requires(Capability.COMMENT_WRITE);
 // keeps names from API keys should a new path to comments appear.
 export const reviewCommentPermissions: IRules = {
   Mutation: { reviewCommentCreate: commenters, reviewCommentResolve: commenters },
+  // For people, as Assessment.comments: which comments each one receives is decided per event (readableComment).
+  Subscription: { reviewCommentChanged: isUser },
   ReviewComment: {
     ...fieldsWithRule(allow, 'id', 'field', 'body', 'status', 'resolvedAt', 'createdAt', 'assessment'),
     author: isUser,
@@ -18,4 +20,5 @@ export const reviewCommentPermissions: IRules = {
   },
   ReviewCommentCreatePayload: allow,
   ReviewCommentResolvePayload: allow,
+  ReviewCommentEvent: allow,
 };

@@ -11,6 +11,7 @@ import type { RequestContext } from '../../common/context';
 import { isDatabaseUnavailable } from '../../common/db-errors';
 import { serviceUnavailable } from '../../common/errors';
 import { localeFromAcceptLanguage } from '../../common/i18n';
+import { NO_LIVE_EVENTS, type LiveEvents } from '../../common/live-events';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -31,6 +32,7 @@ export async function createRequestContext(
   headers: IncomingHttpHeaders,
   statements: StatementCounter = new StatementCounter(),
   readOnly = false,
+  live: LiveEvents = NO_LIVE_EVENTS,
 ): Promise<RequestContext> {
   // A credential that is refused without the database takes no connection from the pool.
   const credential = readCredential(auth.jwtSecret, headers.authorization);
@@ -54,6 +56,7 @@ export async function createRequestContext(
     auth,
     responseCache: new ResponseCacheScope(),
     credentialCheck: { matched: false },
+    live,
   } as RequestContext;
   ctx.loaders = createLoaders(ctx);
   return ctx;

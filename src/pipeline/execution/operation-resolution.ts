@@ -31,9 +31,25 @@ export const operationResolutionPlugin: ApolloServerPlugin<RequestContext> = {
 };
 
 /**
- * Refuses an operation of a kind the schema does not have (a subscription: this API has none). The standard
- * rules let one through, and it would fail only when run, as an internal error.
+ * Refuses an operation of a kind the schema does not have. The standard rules let one through, and it would fail
+ * only when run, as an internal error.
  */
+/**
+ * Refuses a subscription sent over HTTP: subscriptions are served over WebSocket at the same path
+ * (src/pipeline/live/), and an HTTP request has one answer, not a stream.
+ */
+export const subscriptionsOverWebSocket: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== 'subscription') return;
+    context.reportError(
+      new GraphQLError(
+        'Subscriptions are served over WebSocket at /graphql (the graphql-ws protocol, graphql-transport-ws); over HTTP, send a query or a mutation.',
+        { nodes: [node] },
+      ),
+    );
+  },
+});
+
 export const knownOperationTypes: ValidationRule = (context) => ({
   OperationDefinition(node) {
     const schema = context.getSchema();

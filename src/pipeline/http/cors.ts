@@ -39,9 +39,10 @@ export const CORS_EXPOSED_HEADERS = [
 /** How long a browser may reuse a preflight's answer; browsers cap it themselves (Chromium at 2 hours). */
 export const CORS_MAX_AGE_SECONDS = 600;
 
-type Allowance = 'listed' | 'anonymous' | null;
+/** What a page of an origin may do: anything (`listed`), anonymous reads only (`anonymous`, under `*`), nothing. */
+export type Allowance = 'listed' | 'anonymous' | null;
 
-function allowanceFor(origin: string | undefined, settings: CorsSettings): Allowance {
+export function allowanceFor(origin: string | undefined, settings: CorsSettings): Allowance {
   if (origin === undefined) return null;
   if (settings.origins.includes(origin)) return 'listed';
   return settings.anyOrigin ? 'anonymous' : null;
