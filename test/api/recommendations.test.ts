@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { LOCALE_TAGS } from '../../src/common/i18n';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { signIn, startTestServer, type TestServer } from '../support/server';
@@ -83,6 +85,23 @@ describe('recommendations register', () => {
       );
       for (const row of strengths) expect(row.n > 0).toBe(row.source_body === 'GRETA');
     });
+  });
+
+  it('answers the read examples of docs/recommendations.md on the demo data, for anyone', async () => {
+    const page = fs.readFileSync(path.join(__dirname, '../../docs/recommendations.md'), 'utf8');
+    const reads = [...page.matchAll(/```graphql\n([\s\S]*?)```/g)]
+      .map((match) => match[1])
+      .filter((text) => !/^\s*mutation/m.test(text));
+    expect(reads.length).toBeGreaterThanOrEqual(4);
+    for (const text of reads) {
+      const res = await api.query(text, {}, as.public);
+      expect({ text, errors: res.errors }).toEqual({ text, errors: undefined });
+      const [value] = Object.values(res.data ?? {}) as any[];
+      expect(value).toBeTruthy();
+      expect(JSON.stringify(value)).toMatch(/RS|GRETA|PROT|"code"/);
+    }
+    const greta = await api.query(reads[0], {}, as.public);
+    expect(greta.data!.recommendations.totalCount).toBeGreaterThan(0);
   });
 
   describe('who reads what', () => {
