@@ -405,6 +405,48 @@ describe('recommendations register', () => {
         { status: 'PUBLISHED', implementationStatus: 'PARTIALLY_IMPLEMENTED' },
       ]);
 
+      // The edition holds the follow-up as it stood, in every language, whatever happens to it afterwards.
+      const EDITION = `query($cycleId: ID!) { edition(cycleId: $cycleId, number: 1) { recommendationFollowUps(countryCode: "RS") {
+        recommendationId implementationStatus sourceBody reference text(locale: SR_CYRL) { text translations { locale } } } } }`;
+      const edition = async () =>
+        (await ok(EDITION, { cycleId: cycle['2025'] }, 'public')).edition.recommendationFollowUps.find(
+          (x: any) => x.recommendationId === recommendationId,
+        );
+      const frozen = await edition();
+      expect(frozen).toMatchObject({
+        implementationStatus: 'PARTIALLY_IMPLEMENTED',
+        sourceBody: 'OTHER',
+        reference: 'para. 4',
+        text: { text: 'Recommendation text in sr-Cyrl: 3 measures, 2025-06-30' },
+      });
+      expect(frozen.text.translations).toHaveLength(LOCALE_TAGS.length);
+      await ok(transition, { input: { id: cycle['2025'], to: 'OPEN' } }, 'admin');
+      const reopened = await ok(
+        reopen,
+        { input: { id: followUpId, expectedVersion: 8, reason: 'A by-law was repealed.' } },
+        'reviewer',
+      );
+      expect(reopened.recommendationFollowUpReopen.userErrors).toEqual([]);
+      const changed = await ok(
+        save,
+        {
+          input: {
+            recommendationId,
+            cycleId: cycle['2025'],
+            implementationStatus: 'IN_PROGRESS',
+            expectedVersion: 9,
+          },
+        },
+        'editor.rs',
+      );
+      expect(changed.recommendationFollowUpSave.userErrors).toEqual([]);
+      expect(await edition()).toEqual(frozen);
+      const [seeded] = await sql(
+        `SELECT jsonb_array_length(e.content->'recommendations') AS n FROM edition e JOIN monitoring_cycle c ON c.id = e.cycle_id
+         WHERE c.code = '2024'`,
+      );
+      expect(seeded.n).toBeGreaterThan(30);
+
       const trail = await sql(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY seq`, [
         followUpId,
       ]);
@@ -416,6 +458,9 @@ describe('recommendations register', () => {
         'submit',
         'approve',
         'publish',
+        'reopen_cycle',
+        'reopen',
+        'update',
       ]);
     });
   });

@@ -5,6 +5,7 @@ import {
   IndicatorRecommendationsResolver,
   StandardRecommendationsResolver,
 } from './follow-up.resolver';
+import { EditionFollowUpResolver, EditionRecommendationsResolver } from './recommendation-edition';
 import { RecommendationComparisonResolver } from './recommendation-comparison.resolver';
 import { RecommendationMutationResolver } from './recommendation-mutation.resolver';
 import { recommendationPermissions } from './recommendation.permissions';
@@ -20,6 +21,8 @@ export const recommendationModule: GraphQLModule = {
     AssessmentRecommendationsResolver,
     RecommendationComparisonResolver,
     RecommendationMutationResolver,
+    EditionFollowUpResolver,
+    EditionRecommendationsResolver,
   ],
   permissions: recommendationPermissions,
 };

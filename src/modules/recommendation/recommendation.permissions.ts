@@ -97,6 +97,9 @@ export const recommendationPermissions: IRules = {
   RecommendationComparisonRow: publicRead,
   StatusCount: publicRead,
   CycleImplementationStatus: publicRead,
+  // What an edition holds is public by definition (the edition's own rule covers `Edition.recommendationFollowUps`).
+  EditionFollowUp: publicRead,
+  EditionFollowUpEvidence: publicRead,
   RecommendationSourceCreatePayload: allow,
   RecommendationCreatePayload: allow,
   RecommendationUpdatePayload: allow,
