@@ -2,7 +2,8 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { reopenFollowUp, reviewFollowUp, submitFollowUp } from './follow-up-workflow.service';
 import { saveFollowUp } from './follow-up.service';
-import { createRecommendation, createSource, updateRecommendation } from './recommendation-edit.service';
+import { createRecommendation, updateRecommendation } from './recommendation-edit.service';
+import { createSource } from './recommendation-source.service';
 import {
   RecommendationCreateInput,
   RecommendationCreatePayload,
