@@ -8,6 +8,7 @@ import { DeploymentSettings1764900000000 } from './1764900000000-DeploymentSetti
 import { EvidenceFollowsAssessment1765000000000 } from './1765000000000-EvidenceFollowsAssessment';
 import { LocaleFallbacks1765100000000 } from './1765100000000-LocaleFallbacks';
 import { CommentsFollowAssessment1765200000000 } from './1765200000000-CommentsFollowAssessment';
+import { RecommendationsRegister1765500000000 } from './1765500000000-RecommendationsRegister';
 
 /** Every migration in order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   EvidenceFollowsAssessment1765000000000,
   LocaleFallbacks1765100000000,
   CommentsFollowAssessment1765200000000,
+  RecommendationsRegister1765500000000,
 ];

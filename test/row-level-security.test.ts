@@ -162,6 +162,74 @@ describe('row-level security', () => {
     });
   });
 
+  it('keeps the recommendations register with its country as assessments are, even from plain SQL', async () => {
+    const owner = (sql: string) => db.dataSource.query(sql);
+    const [rsDraft] = await owner(
+      `SELECT id, recommendation_id FROM recommendation_follow_up WHERE country_code = 'RS' AND status = 'DRAFT' LIMIT 1`,
+    );
+    const [hidden] = await owner(
+      `SELECT r.id FROM recommendation r WHERE r.country_code = 'RS' AND NOT EXISTS (SELECT 1 FROM recommendation_follow_up f
+         WHERE f.recommendation_id = r.id AND f.status IN ('APPROVED','PUBLISHED')) LIMIT 1`,
+    );
+    const [rsVisible] = await owner(
+      `SELECT f.recommendation_id AS id FROM recommendation_follow_up f WHERE f.country_code = 'RS' AND f.status = 'PUBLISHED' LIMIT 1`,
+    );
+    expect(rsDraft && hidden && rsVisible).toBeTruthy();
+    await as(editorAl, async (m) => {
+      expect(
+        await count(
+          m,
+          `SELECT 1 FROM recommendation_follow_up WHERE country_code = 'RS' AND status = 'DRAFT'`,
+        ),
+      ).toBe(0);
+      expect(await count(m, `SELECT 1 FROM recommendation WHERE id = $1`, [hidden.id])).toBe(0);
+      expect(
+        await count(m, `SELECT 1 FROM recommendation_standard WHERE recommendation_id = $1`, [hidden.id]),
+      ).toBe(0);
+      expect(await count(m, `SELECT 1 FROM recommendation WHERE id = $1`, [rsVisible.id])).toBe(1);
+      expect(await count(m, `SELECT 1 FROM recommendation WHERE country_code = 'AL'`)).toBe(12);
+    });
+    await as({}, async (m) => {
+      const statuses = await m.query(`SELECT DISTINCT status FROM recommendation_follow_up`);
+      expect(statuses).toEqual([{ status: 'PUBLISHED' }]);
+      expect(await count(m, `SELECT 1 FROM recommendation WHERE id = $1`, [hidden.id])).toBe(0);
+      expect(await count(m, `SELECT 1 FROM recommendation_source`)).toBeGreaterThan(5);
+    });
+    const before = await databaseFingerprint(db.dataSource);
+    await as(editorAl, async (m) => {
+      const [, changed] = await m.query(`UPDATE recommendation SET reference = 'x' WHERE id = $1`, [
+        rsVisible.id,
+      ]);
+      expect(changed).toBe(0);
+      const [, removed] = await m.query(`DELETE FROM follow_up_evidence WHERE country_code = 'RS'`);
+      expect(removed).toBe(0);
+    });
+    await expect(
+      as(editorAl, (m) =>
+        m.query(
+          `INSERT INTO recommendation_follow_up (recommendation_id, country_code, cycle_id, implementation_status)
+           SELECT $1, 'RS', id, 'IMPLEMENTED' FROM monitoring_cycle WHERE code = '2025'`,
+          [rsVisible.id],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      as({ principal: 'apiKey', role: Role.COUNTRY_EDITOR, countries: ['RS'] }, (m) =>
+        m.query(
+          `INSERT INTO recommendation_source (body, country_code, title, year) VALUES ('OTHER', 'RS', '{"en":"Key"}', 2025)`,
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    expect(await databaseFingerprint(db.dataSource)).toEqual(before);
+    await as({ principal: 'user', role: Role.COUNTRY_EDITOR, countries: ['RS'] }, async (m) => {
+      const [, own] = await m.query(
+        `UPDATE recommendation_follow_up SET narrative = narrative WHERE id = $1`,
+        [rsDraft.id],
+      );
+      expect(own).toBe(1);
+    });
+  });
+
   it('forgets the settings at the end of each transaction: nothing leaks to the next user of a connection', async () => {
     const runner = app.createQueryRunner();
     try {

@@ -104,4 +104,40 @@ describe('statements per request of the benchmark scenarios', () => {
     }
     expect(new Set(counts).size).toBe(1);
   });
+
+  // The register's page reads each kind of related row in one statement of its own (sources, links, follow-ups,
+  // their cycles and evidence): more than the benchmark's five, and as many for one recommendation as for all.
+  it('the recommendations register with everything below it, and the comparison: one or all', async () => {
+    const send = async (
+      query: string,
+      variables: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) => {
+      const res = await api.query(query, variables, headers);
+      expect(res.errors).toBeUndefined();
+      expect(res.statements).toBeLessThanOrEqual(10);
+      return res;
+    };
+    const LIST = `query($first: Int, $country: String) { recommendations(first: $first, countryCode: $country) {
+      totalCount nodes { id reference text { text } country { code } source { body title { text } }
+        standards { reference } indicators { code }
+        followUps { implementationStatus status narrative { text } cycle { code } evidence { id title } }
+        trend } } }`;
+    const one = await send(LIST, { first: 1 }, reviewer);
+    const all = await send(LIST, { first: 100 }, reviewer);
+    expect(one.data!.recommendations.nodes).toHaveLength(1);
+    const nodes = all.data!.recommendations.nodes;
+    expect(nodes.length).toBeGreaterThanOrEqual(60);
+    expect(nodes.flatMap((n: { followUps: unknown[] }) => n.followUps).length).toBeGreaterThan(60);
+    expect(one.statements).toBe(all.statements);
+    const COMPARE = `query($countries: [String!]) { recommendationComparison(countryCodes: $countries) {
+      cycles { code } cells { sourceBody countryCode counts { status count } }
+      rows { recommendation { reference source { year } country { code } } statuses { status } trend } } }`;
+    const few = await send(COMPARE, { countries: ['ME'] }, reviewer);
+    const every = await send(COMPARE, {}, reviewer);
+    expect(every.data!.recommendationComparison.rows.length).toBeGreaterThan(
+      few.data!.recommendationComparison.rows.length,
+    );
+    expect(few.statements).toBe(every.statements);
+  });
 });

@@ -8,6 +8,9 @@ import { ApiKey } from '../modules/api-key/api-key.entity';
 import { Area, Framework, FrameworkVersion, ScoreLevel } from '../modules/framework/framework.entity';
 import { Indicator, IndicatorStandard } from '../modules/indicator/indicator.entity';
 import { Organisation, OrganisationCountry } from '../modules/organisation/organisation.entity';
+import { RecommendationFollowUp } from '../modules/recommendation/follow-up.entity';
+import { Recommendation } from '../modules/recommendation/recommendation.entity';
+import { RecommendationSource } from '../modules/recommendation/recommendation-source.entity';
 import { ReviewComment } from '../modules/review-comment/review-comment.entity';
 import { Standard } from '../modules/standard/standard.entity';
 import { Membership, User } from '../modules/user/user.entity';
@@ -40,4 +43,7 @@ export const entities = [
   WebhookSubscription,
   WebhookDelivery,
   WebhookDeliveryAttempt,
+  RecommendationSource,
+  Recommendation,
+  RecommendationFollowUp,
 ];

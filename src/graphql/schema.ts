@@ -23,6 +23,8 @@ import { evidenceModule } from '../modules/evidence/evidence.module';
 import { frameworkModule } from '../modules/framework/framework.module';
 import { indicatorModule } from '../modules/indicator/indicator.module';
 import { organisationModule } from '../modules/organisation/organisation.module';
+import { progressModule } from '../modules/progress/progress.module';
+import { recommendationModule } from '../modules/recommendation/recommendation.module';
 import { reviewCommentModule } from '../modules/review-comment/review-comment.module';
 import { standardModule } from '../modules/standard/standard.module';
 import { userModule } from '../modules/user/user.module';
@@ -43,6 +45,8 @@ const modules: GraphQLModule[] = [
   frameworkModule,
   indicatorModule,
   organisationModule,
+  progressModule,
+  recommendationModule,
   reviewCommentModule,
   standardModule,
   userModule,

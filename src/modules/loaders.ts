@@ -7,6 +7,7 @@ import { createEvidenceLoaders } from './evidence/evidence.loader';
 import { createFrameworkLoaders } from './framework/framework.loader';
 import { createIndicatorLoaders } from './indicator/indicator.loader';
 import { createOrganisationLoaders } from './organisation/organisation.loader';
+import { createRecommendationLoaders } from './recommendation/recommendation.loader';
 import { createReviewCommentLoaders } from './review-comment/review-comment.loader';
 import { createStandardLoaders } from './standard/standard.loader';
 import { createUserLoaders } from './user/user.loader';
@@ -24,6 +25,7 @@ const loaderFactories: { [Name in keyof Loaders]: (ctx: RequestContext) => Loade
   framework: createFrameworkLoaders,
   indicator: createIndicatorLoaders,
   organisation: createOrganisationLoaders,
+  recommendation: createRecommendationLoaders,
   reviewComment: createReviewCommentLoaders,
   standard: createStandardLoaders,
   user: createUserLoaders,

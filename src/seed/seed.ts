@@ -5,6 +5,7 @@ import { DataStatus, setDataStatus } from '../modules/deployment/data-status';
 import { createEdition } from '../modules/edition/edition.service';
 import { insertMany } from './bulk';
 import { seedAssessments } from './seed-assessments';
+import { seedRecommendations } from './seed-recommendations';
 import type { SeededFramework } from './seeded';
 import { areas, indicators, scoreLevels } from './data/framework';
 import { standards } from './data/standards';
@@ -262,7 +263,8 @@ async function seedFramework(m: EntityManager, standardIds: Map<string, string>)
 
 /**
  * Loads the demo data: the five countries and their partners, the reviewer and the platform, one user per role,
- * the regional framework, a published 2024 cycle and an open 2025 cycle partly filled in. Running it again adds
+ * the regional framework, a published 2024 cycle and an open 2025 cycle partly filled in, and an illustrative
+ * register of recommendations followed up in both. Running it again adds
  * nothing that is already there.
  */
 export async function seedDemoData(ds: DataSource): Promise<string> {
@@ -276,6 +278,7 @@ export async function seedDemoData(ds: DataSource): Promise<string> {
     const standardIds = await seedStandards(m);
     const framework = await seedFramework(m, standardIds);
     const counts = await seedAssessments(m, framework, userIds);
+    const recommendations = await seedRecommendations(m, userIds);
     // A cycle published by the seed gets its first edition, as publishing through the API would give it.
     const unpublished: Array<{ id: string }> = await m.query(
       `SELECT c.id FROM monitoring_cycle c WHERE c.status = 'PUBLISHED' AND NOT EXISTS (SELECT 1 FROM edition e WHERE e.cycle_id = c.id)`,
@@ -287,7 +290,7 @@ export async function seedDemoData(ds: DataSource): Promise<string> {
     return (
       `${countries.length} countries, ${organisations.length} organisations, ${users.length} users, ` +
       `${standards.length} standards, ${indicators.length} indicators, ${counts.assessments} new assessments, ` +
-      `${counts.evidence} new evidence items, ${counts.comments} new comments`
+      `${counts.evidence} new evidence items, ${counts.comments} new comments, ${recommendations} new recommendations`
     );
   });
 }

@@ -522,6 +522,7 @@ describe('permission matrix', () => {
     },
     ...accountCases(),
     ...webhookCases(),
+    ...recommendationCases(),
   ];
 
   /**
@@ -626,6 +627,206 @@ describe('permission matrix', () => {
         prepare: async () => ({ id: await webhook() }),
         outcome: managers,
         hiddenFrom: hidden,
+      },
+    ];
+  }
+
+  /**
+   * A follow-up of Serbia in `cycle`, put into `status`. Its recommendation has a published follow-up, so every
+   * partner reads the recommendation; the follow-up itself is hidden from whoever may not read one in `status`.
+   */
+  async function followUp(status: string, cycle = '2025') {
+    counter += 1;
+    const row = await one(
+      `SELECT f.id, f.recommendation_id, f.cycle_id FROM recommendation_follow_up f JOIN monitoring_cycle c ON c.id = f.cycle_id
+       WHERE f.country_code = 'RS' AND c.code = $1 AND EXISTS (SELECT 1 FROM recommendation_follow_up p
+         WHERE p.recommendation_id = f.recommendation_id AND p.status = 'PUBLISHED')
+       ORDER BY f.id OFFSET $2 LIMIT 1`,
+      [cycle, counter % 6],
+    );
+    const [[updated]] = await sql(
+      `UPDATE recommendation_follow_up SET status = $2 WHERE id = $1 RETURNING version`,
+      [row.id, status],
+    );
+    return {
+      id: row.id as string,
+      version: updated.version as number,
+      recommendationId: row.recommendation_id as string,
+      cycleId: row.cycle_id as string,
+    };
+  }
+
+  function recommendationCases(): Case[] {
+    const m = (name: string, fields: string) =>
+      `mutation($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${fields} userErrors { code } } }`;
+    const en = (text: string) => [{ locale: 'EN', text }];
+    const rsSource = async () =>
+      (await one(`SELECT id FROM recommendation_source WHERE country_code = 'RS' AND body = 'UPR'`)).id;
+    const rsRecommendation = async () =>
+      one(
+        `SELECT r.id, r.version FROM recommendation r WHERE r.country_code = 'RS' AND EXISTS (SELECT 1
+           FROM recommendation_follow_up p WHERE p.recommendation_id = r.id AND p.status = 'PUBLISHED') ORDER BY r.id LIMIT 1`,
+      );
+    const writerRs = (ok: string) => (a: Actor) => (isWriter(a, 'RS') ? ok : undefined);
+    const leadRs = (ok: string) => (a: Actor) => (a.role === 'lead' && a.country === 'RS' ? ok : undefined);
+    const reviewer = (ok: string) => (a: Actor) => (a.role === 'reviewer' ? ok : undefined);
+    const save = m('recommendationFollowUpSave', 'followUp { id }');
+    const submit = m('recommendationFollowUpSubmit', 'followUp { id }');
+    const review = m('recommendationFollowUpReview', 'followUp { id }');
+    const reopen = m('recommendationFollowUpReopen', 'followUp { id }');
+    return [
+      {
+        name: 'recommendationSourceCreate for RS',
+        mutation: m('recommendationSourceCreate', 'source { id }'),
+        prepare: async () => ({
+          body: 'OTHER',
+          countryCode: 'RS',
+          title: en('Ombudsperson report'),
+          year: 2025,
+        }),
+        outcome: (a) => (isWriter(a, 'RS') || a.role === 'admin' ? 'OK' : undefined),
+      },
+      {
+        name: 'recommendationSourceCreate for several countries',
+        mutation: m('recommendationSourceCreate', 'source { id }'),
+        prepare: async () => ({ body: 'TIP', title: en('Regional report'), year: 2025 }),
+        outcome: (a) => (a.role === 'admin' ? 'OK' : undefined),
+      },
+      {
+        name: 'recommendationCreate for RS',
+        mutation: m('recommendationCreate', 'recommendation { id }'),
+        prepare: async () => ({
+          countryCode: 'RS',
+          sourceId: await rsSource(),
+          reference: `para. ${counter++}`,
+          text: en('Adopt a by-law'),
+        }),
+        outcome: writerRs('OK'),
+      },
+      {
+        name: 'recommendationUpdate of an RS recommendation',
+        mutation: m('recommendationUpdate', 'recommendation { id }'),
+        prepare: async () => {
+          const r = await rsRecommendation();
+          return { id: r.id, expectedVersion: r.version, reference: `para. ${counter++}` };
+        },
+        outcome: writerRs('OK'),
+      },
+      {
+        name: 'recommendationUpdate from a stale version',
+        mutation: m('recommendationUpdate', 'recommendation { id }'),
+        prepare: async () => {
+          const r = await rsRecommendation();
+          return { id: r.id, expectedVersion: r.version + 5, reference: 'para. 1' };
+        },
+        outcome: writerRs('STALE_VERSION'),
+      },
+      {
+        name: 'recommendationFollowUpSave on a draft of RS',
+        mutation: save,
+        prepare: async () => {
+          const f = await followUp('DRAFT');
+          return {
+            recommendationId: f.recommendationId,
+            cycleId: f.cycleId,
+            implementationStatus: 'IN_PROGRESS',
+            expectedVersion: f.version,
+          };
+        },
+        outcome: writerRs('OK'),
+      },
+      {
+        name: 'recommendationFollowUpSave on a submitted one',
+        mutation: save,
+        prepare: async () => {
+          const f = await followUp('SUBMITTED');
+          return {
+            recommendationId: f.recommendationId,
+            cycleId: f.cycleId,
+            implementationStatus: 'IN_PROGRESS',
+            expectedVersion: f.version,
+          };
+        },
+        outcome: writerRs('NOT_EDITABLE'),
+      },
+      {
+        name: 'recommendationFollowUpSave in the published cycle',
+        mutation: save,
+        prepare: async () => {
+          const f = await followUp('PUBLISHED', '2024');
+          return {
+            recommendationId: f.recommendationId,
+            cycleId: f.cycleId,
+            implementationStatus: 'IMPLEMENTED',
+            expectedVersion: f.version,
+          };
+        },
+        outcome: writerRs('CYCLE_NOT_OPEN'),
+      },
+      {
+        name: 'recommendationFollowUpSubmit of a draft',
+        mutation: submit,
+        prepare: async () => {
+          const f = await followUp('DRAFT');
+          return { id: f.id, expectedVersion: f.version };
+        },
+        outcome: leadRs('OK'),
+        hiddenFrom: otherLead,
+      },
+      {
+        name: 'recommendationFollowUpSubmit of an approved one',
+        mutation: submit,
+        prepare: async () => {
+          const f = await followUp('APPROVED');
+          return { id: f.id, expectedVersion: f.version };
+        },
+        outcome: leadRs('INVALID_TRANSITION'),
+      },
+      {
+        name: 'recommendationFollowUpReview approving a submitted one',
+        mutation: review,
+        prepare: async () => {
+          const f = await followUp('SUBMITTED');
+          return { id: f.id, expectedVersion: f.version, decision: 'APPROVE' };
+        },
+        outcome: reviewer('OK'),
+      },
+      {
+        name: 'recommendationFollowUpReview requesting changes without a comment',
+        mutation: review,
+        prepare: async () => {
+          const f = await followUp('SUBMITTED');
+          return { id: f.id, expectedVersion: f.version, decision: 'REQUEST_CHANGES' };
+        },
+        outcome: reviewer('COMMENT_REQUIRED'),
+      },
+      {
+        name: 'recommendationFollowUpReview of a draft the reviewer cannot see',
+        mutation: review,
+        prepare: async () => {
+          const f = await followUp('DRAFT');
+          return { id: f.id, expectedVersion: f.version, decision: 'APPROVE' };
+        },
+        outcome: () => undefined,
+        hiddenFrom: (a) => a.role === 'reviewer',
+      },
+      {
+        name: 'recommendationFollowUpReopen of an approved one',
+        mutation: reopen,
+        prepare: async () => {
+          const f = await followUp('APPROVED');
+          return { id: f.id, expectedVersion: f.version, reason: 'The by-law was withdrawn.' };
+        },
+        outcome: reviewer('OK'),
+      },
+      {
+        name: 'recommendationFollowUpReopen of a published one',
+        mutation: reopen,
+        prepare: async () => {
+          const f = await followUp('PUBLISHED', '2024');
+          return { id: f.id, expectedVersion: f.version, reason: 'Late correction.' };
+        },
+        outcome: reviewer('INVALID_TRANSITION'),
       },
     ];
   }

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/audit.service';
 import { assertHolds } from '../authz/authz';
 import { Capability } from '../authz/capabilities';
 import { createEdition } from '../edition/edition.service';
+import { moveFollowUps } from '../recommendation/follow-up-publication';
 import { enqueueCyclePublished } from '../webhook/webhook.events';
 import type { CycleCreateInput, CycleTransitionInput } from './cycle-edit.types';
 import { CycleCreatePayload, CycleTransitionPayload } from './cycle-edit.types';
@@ -140,7 +141,8 @@ async function moveAssessments(
 }
 
 /**
- * Moves a cycle to its next status. Publishing is one transaction: every APPROVED assessment becomes PUBLISHED,
+ * Moves a cycle to its next status. Publishing is one transaction: every APPROVED assessment (and follow-up of a
+ * recommendation) becomes PUBLISHED,
  * each with its audit event, the cycle is stamped and a new immutable edition records what the public reads;
  * a failure anywhere leaves all of it as it was. Reopening a published cycle turns its published assessments
  * back into APPROVED ones, while the public keeps reading the last edition.
@@ -168,8 +170,10 @@ export function transitionCycle(
       }
       if (input.to === CycleStatus.PUBLISHED) {
         result.publishedAssessments = await moveAssessments(m, ctx, id, 'APPROVED', 'PUBLISHED', 'publish');
+        await moveFollowUps(m, ctx, id, 'APPROVED', 'PUBLISHED', 'publish');
       } else if (before.status === CycleStatus.PUBLISHED) {
         await moveAssessments(m, ctx, id, 'PUBLISHED', 'APPROVED', 'reopen_cycle');
+        await moveFollowUps(m, ctx, id, 'PUBLISHED', 'APPROVED', 'reopen_cycle');
       }
       const [row] = await queryRows(
         m,

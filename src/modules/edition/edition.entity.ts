@@ -2,13 +2,18 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { CellData } from '../comparison/comparison.service';
 
-/** What an edition holds: the public comparison and the published assessments as they were at publication. */
+/**
+ * What an edition holds: the public comparison, the published assessments and the published follow-ups of
+ * recommendations as they were at publication.
+ */
 export interface EditionContent {
   cycle: { id: string; code: string; year: number };
   indicatorIds: string[];
   countryCodes: string[];
   cells: CellData[];
   assessments: Array<Record<string, unknown>>;
+  /** The published follow-ups of recommendations with their recommendations; absent from earlier editions. */
+  recommendations?: Array<Record<string, unknown>>;
 }
 
 @ObjectType({

@@ -11,7 +11,8 @@ import { Edition } from './edition.entity';
 
 /**
  * Freezes what the public reads of a cycle that has just been published, inside the publishing transaction:
- * the comparison as an anonymous reader sees it and the published assessments with their public evidence.
+ * the comparison as an anonymous reader sees it, the published assessments with their public evidence, and the
+ * published follow-ups of recommendations as they stood, with the public evidence they cite.
  */
 export async function createEdition(
   m: EntityManager,
@@ -33,12 +34,30 @@ export async function createEdition(
      FROM assessment a WHERE a.cycle_id = $1 AND a.status = 'PUBLISHED' ORDER BY a.country_code, a.id`,
     [cycleId],
   );
+  // Each published follow-up with its recommendation and source, and the evidence it cites that the public reads.
+  const recommendations: Array<{ r: Record<string, unknown> }> = await m.query(
+    `SELECT jsonb_build_object(
+       'followUpId', f.id, 'recommendationId', r.id, 'countryCode', r.country_code, 'sourceBody', r.source_body,
+       'source', jsonb_build_object('id', s.id, 'title', s.title, 'round', s.round, 'year', s.year,
+         'publishedOn', s.published_on, 'url', s.url),
+       'reference', r.reference, 'strength', r.strength, 'text', r.text,
+       'implementationStatus', f.implementation_status, 'narrative', f.narrative, 'version', f.version,
+       'evidence', coalesce((SELECT jsonb_agg(jsonb_build_object('kind', e.kind, 'title', e.title, 'citation', e.citation,
+           'url', e.url, 'documentDate', e.document_date) ORDER BY x.created_at, e.id)
+         FROM follow_up_evidence x JOIN evidence e ON e.id = x.evidence_id JOIN assessment a ON a.id = e.assessment_id
+         WHERE x.follow_up_id = f.id AND e.confidentiality = 'PUBLIC' AND a.status = 'PUBLISHED'), '[]'::jsonb)) AS r
+     FROM recommendation_follow_up f JOIN recommendation r ON r.id = f.recommendation_id
+     JOIN recommendation_source s ON s.id = r.source_id
+     WHERE f.cycle_id = $1 AND f.status = 'PUBLISHED' ORDER BY r.country_code, s.year DESC, s.id, r.reference, r.id`,
+    [cycleId],
+  );
   const content: EditionContent = {
     cycle: { id: cycle.id, code: cycle.code, year: cycle.year },
     indicatorIds: matrix.indicatorIds,
     countryCodes: matrix.countryCodes,
     cells: matrix.cells,
     assessments: assessments.map((row) => row.a),
+    recommendations: recommendations.map((row) => row.r),
   };
   const json = JSON.stringify(content);
   const [row] = await m.query(
