@@ -145,7 +145,11 @@ export async function createServer(
   logger: Logger = createLogger(config.logLevel),
 ): Promise<AppServer> {
   const metrics = createMetrics(dataSource);
-  const auth: AuthSettings = { jwtSecret: resolveJwtSecret(config), tokenTtlSeconds: config.tokenTtlSeconds };
+  const auth: AuthSettings = {
+    jwtSecret: resolveJwtSecret(config),
+    tokenTtlSeconds: config.tokenTtlSeconds,
+    disclosureMinCount: config.disclosureMinCount,
+  };
   setFundingStatement(config.fundingStatement);
   const app = express();
   app.disable('x-powered-by');
