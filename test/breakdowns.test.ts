@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Locale } from '../src/common/i18n';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { signIn, startTestServer, type TestServer } from './support/server';
@@ -423,6 +425,84 @@ describe('breakdowns', () => {
     expect(withTables.length).toBeGreaterThan(1);
     expect(many.statements).toBe(one.statements);
     expect(many.statements).toBeLessThanOrEqual(5);
+  });
+
+  it('keeps the public’s view of the breakdowns in the published edition', async () => {
+    const [edition] = await sql(
+      `SELECT e.content FROM edition e JOIN monitoring_cycle c ON c.id = e.cycle_id WHERE c.code = '2024'`,
+    );
+    const assessments: Array<{ breakdown?: Array<{ dimensions: string[]; cells: Cell[] }> }> =
+      edition.content.assessments;
+    const tables = assessments.flatMap((a) => a.breakdown ?? []);
+    expect(tables.length).toBeGreaterThan(20);
+    const cells = tables.flatMap((t) => t.cells) as unknown as Array<{
+      value: number | null;
+      suppressed: boolean;
+    }>;
+    expect(cells.some((c) => c.suppressed && c.value === null)).toBe(true);
+    expect(cells.filter((c) => !c.suppressed).every((c) => c.value === 0 || c.value! >= 5)).toBe(true);
+  });
+
+  it('lets a framework editor name the breakdowns of an indicator of a draft version', async () => {
+    const [indicator] = await sql(
+      `WITH v AS (INSERT INTO framework_version (framework_id, label, status)
+         SELECT id, 'B1', 'DRAFT' FROM framework LIMIT 1 RETURNING id),
+       a AS (INSERT INTO area (framework_version_id, code, pillar, title, description, position)
+         SELECT id, 'PROT', 'PROTECTION', '{"en":"Protection"}', '{"en":"Protection"}', 0 FROM v RETURNING id, framework_version_id)
+       INSERT INTO indicator (framework_version_id, area_id, code, type, answer_type, title, guidance, means_of_verification, position)
+       SELECT framework_version_id, id, 'PROT-9', 'OUTCOME', 'NUMBER', '{"en":"Victims assisted"}', '{"en":"Count"}',
+         '{"en":"Reports"}', 0 FROM a RETURNING id`,
+    );
+    const update = (breakdowns: string[][]) =>
+      api.query(
+        `mutation($input: IndicatorUpdateInput!) { indicatorUpdate(input: $input) {
+          indicator { breakdowns { dimensionCodes } } userErrors { field code message } } }`,
+        { input: { id: indicator.id, breakdowns } },
+        headers.framework,
+      );
+    const ok = await update([['exploitation'], ['sex', 'age']]);
+    expect(ok.data!.indicatorUpdate.userErrors).toEqual([]);
+    expect(ok.data!.indicatorUpdate.indicator.breakdowns).toEqual([
+      { dimensionCodes: ['exploitation'] },
+      { dimensionCodes: ['sex', 'age'] },
+    ]);
+    const [audit] = await sql(
+      `SELECT before, after FROM audit_event WHERE entity_id = $1 ORDER BY occurred_at DESC LIMIT 1`,
+      [indicator.id],
+    );
+    expect(audit).toEqual({
+      before: { breakdowns: [] },
+      after: { breakdowns: [['exploitation'], ['sex', 'age']] },
+    });
+    const bad = await update([['sex', 'sex'], ['shoe_size'], ['age', 'sex'], ['sex', 'age']]);
+    expect(
+      bad.data!.indicatorUpdate.userErrors.map((e: { code: string; field: string[] }) => [e.code, e.field]),
+    ).toEqual([
+      ['INVALID_INPUT', ['input', 'breakdowns', '0']],
+      ['NOT_FOUND', ['input', 'breakdowns', '1']],
+      ['DUPLICATE', ['input', 'breakdowns']],
+    ]);
+  });
+
+  it('answers the examples of docs/breakdowns.md on the demo data', async () => {
+    const page = fs.readFileSync(path.join(__dirname, '..', 'docs', 'breakdowns.md'), 'utf8');
+    const blocks = [...page.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    const [{ id: indicatorId }] = await sql(
+      `SELECT i.id FROM indicator i JOIN monitoring_cycle c ON c.framework_version_id = i.framework_version_id
+       WHERE c.code = '2024' AND i.code = 'PROT-1.3'`,
+    );
+    const target = await draft('PROT-1.3');
+    const variables = { indicatorId, cycleId: target.input.cycleId, version: target.version };
+    for (const block of blocks) {
+      const res = await api.query(block, variables, headers['editor.rs']);
+      expect({ block: block.slice(0, 60), errors: res.errors }).toEqual({
+        block: block.slice(0, 60),
+        errors: undefined,
+      });
+      const payload = res.data!.assessmentSave;
+      if (payload) expect(payload.userErrors).toEqual([]);
+    }
   });
 
   it('gives the demo’s outcome counts small-number breakdowns, suppressed for the public', async () => {

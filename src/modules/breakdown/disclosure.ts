@@ -126,13 +126,16 @@ export function isDetermined(
   if (a.length === 0) return false;
   const objective = new Array<number>(unknowns.length).fill(0);
   objective[column.get(cell)!] = 1;
+  // The true value is possible; a second whole one below it is enough (and saves the second program).
   const least = minimize(a, b, objective);
+  if (least === null) return true;
+  if (Math.ceil(least - 1e-7) <= values[cell] - 1) return false;
   const greatest = minimize(
     a,
     b,
     objective.map((x) => -x),
   );
-  if (least === null || greatest === null) return true;
+  if (greatest === null) return true;
   const high = -greatest;
   return Math.floor(high + 1e-7) - Math.ceil(least - 1e-7) < 1;
 }

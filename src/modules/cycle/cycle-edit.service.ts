@@ -7,6 +7,7 @@ import { toI18nText } from '../../common/translation-input';
 import { assertId } from '../../common/validation';
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
+import { disclosureMinCount } from '../breakdown/breakdown.service';
 import { createEdition } from '../edition/edition.service';
 import { enqueueCyclePublished } from '../webhook/webhook.events';
 import type { CycleCreateInput, CycleTransitionInput } from './cycle-edit.types';
@@ -179,6 +180,7 @@ export function transitionCycle(
           ctx.db,
           id,
           ctx.viewer.kind === 'user' ? ctx.viewer.userId : null,
+          disclosureMinCount(ctx),
         );
       }
       await recordAudit(m, ctx, {
