@@ -39,9 +39,16 @@ export function isBelowMinimum(value: number, minCount: number): boolean {
 export function suppressCells({ values, lines, minCount }: DisclosureInput): boolean[] {
   const suppressed = values.map((v) => isBelowMinimum(v, minCount));
   if (!suppressed.some(Boolean)) return suppressed;
+  // Hiding more cells only widens what the others can be: a cell found safe stays safe.
+  const safe = new Set<number>();
   for (;;) {
     protectLines(values, lines, suppressed);
-    const exposed = suppressed.findIndex((s, cell) => s && isDetermined(cell, lines, suppressed, values));
+    const exposed = suppressed.findIndex((s, cell) => {
+      if (!s || safe.has(cell)) return false;
+      if (isDetermined(cell, lines, suppressed, values)) return true;
+      safe.add(cell);
+      return false;
+    });
     if (exposed < 0) return suppressed;
     // Hide one more cell on a line through the exposed one; failing that, anywhere still visible.
     const next =
