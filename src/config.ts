@@ -54,6 +54,11 @@ export interface AppConfig {
    */
   jwtSecret: string | null;
   tokenTtlSeconds: number;
+  /**
+   * DISCLOSURE_MIN_COUNT: counts of a breakdown below it are suppressed, with the cells that would give them away,
+   * for readers outside the country (the public, API keys, other countries' partners).
+   */
+  disclosureMinCount: number;
   /** Largest evidence file accepted, in bytes. */
   evidenceFileMaxBytes: number;
   /** Where evidence files are kept: a local directory (`<dataDir>/files`) or an S3-compatible bucket. */
@@ -548,6 +553,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: textSetting(env, 'METRICS_TOKEN'),
     jwtSecret: env.JWT_SECRET && env.JWT_SECRET !== '' ? env.JWT_SECRET : null,
     tokenTtlSeconds: intSetting(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems),
+    disclosureMinCount: intSetting(env, 'DISCLOSURE_MIN_COUNT', 5, 1, 1000, problems),
     evidenceFileMaxBytes: intSetting(
       env,
       'EVIDENCE_FILE_MAX_BYTES',

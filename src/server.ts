@@ -154,7 +154,11 @@ export async function createServer(
   logger: Logger = createLogger(config.logLevel),
 ): Promise<AppServer> {
   const metrics = createMetrics(dataSource);
-  const auth: AuthSettings = { jwtSecret: resolveJwtSecret(config), tokenTtlSeconds: config.tokenTtlSeconds };
+  const auth: AuthSettings = {
+    jwtSecret: resolveJwtSecret(config),
+    tokenTtlSeconds: config.tokenTtlSeconds,
+    disclosureMinCount: config.disclosureMinCount,
+  };
   setFundingStatement(config.fundingStatement);
   await loadLocaleFallbacks(dataSource);
   const app = express();

@@ -117,9 +117,12 @@ describe('framework editing', () => {
         (SELECT count(*) FROM indicator WHERE framework_version_id = $1)::int AS indicators,
         (SELECT count(*) FROM area WHERE framework_version_id = $1)::int AS areas,
         (SELECT count(*) FROM indicator_standard x JOIN indicator i ON i.id = x.indicator_id
-          WHERE i.framework_version_id = $1)::int AS links`;
+          WHERE i.framework_version_id = $1)::int AS links,
+        (SELECT count(*) FROM indicator_breakdown b JOIN indicator i ON i.id = b.indicator_id
+          WHERE i.framework_version_id = $1)::int AS breakdowns`;
     const source = await one(counts, [frozenVersionId]);
     expect(source.indicators).toBeGreaterThanOrEqual(40);
+    expect(source.breakdowns).toBeGreaterThan(10);
     expect(await one(counts, [draft.id])).toEqual(source);
     expect(draft.indicators.totalCount).toBe(source.indicators);
     // Every copied indicator measures the same standards and sits in the same area (by code) as its original.
@@ -212,6 +215,7 @@ describe('framework editing', () => {
       areas: source.areas,
       indicators: source.indicators,
       links: source.links,
+      breakdowns: source.breakdowns,
       scoreLevels: 6,
     });
     expect(audit[3].after).toEqual({ title: { sq: 'Viktimat identifikohen brenda 48 orëve' } });

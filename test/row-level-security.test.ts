@@ -230,6 +230,58 @@ describe('row-level security', () => {
     });
   });
 
+  it('keeps breakdown cells with their assessment, and the dimensions with the framework editors', async () => {
+    for (const id of [ids.rsDraft, ids.alDraft])
+      await db.dataSource.query(
+        `INSERT INTO assessment_breakdown (assessment_id, country_code, dimension_codes, category_codes, value)
+         SELECT id, country_code, '{sex}', '{female}', 2 FROM assessment WHERE id = $1`,
+        [id],
+      );
+    const cellsOf = `SELECT 1 FROM assessment_breakdown WHERE assessment_id = $1`;
+    await as(editorAl, async (m) => {
+      expect(await count(m, cellsOf, [ids.rsDraft])).toBe(0);
+      expect(await count(m, cellsOf, [ids.alDraft])).toBe(1);
+      const [, changed] = await m.query(
+        `UPDATE assessment_breakdown SET value = 9 WHERE assessment_id = $1`,
+        [ids.rsDraft],
+      );
+      expect(changed).toBe(0);
+      expect(await count(m, `SELECT 1 FROM breakdown_dimension`)).toBe(4);
+    });
+    await as({}, async (m) => {
+      expect(await count(m, cellsOf, [ids.alDraft])).toBe(0);
+      expect(
+        await count(
+          m,
+          `SELECT 1 FROM assessment_breakdown b JOIN assessment a ON a.id = b.assessment_id WHERE a.status <> 'PUBLISHED'`,
+        ),
+      ).toBe(0);
+    });
+    const before = await databaseFingerprint(db.dataSource);
+    await expect(
+      as(editorAl, (m) =>
+        m.query(
+          `INSERT INTO assessment_breakdown (assessment_id, country_code, dimension_codes, category_codes, value)
+           VALUES ($1, 'RS', '{sex}', '{male}', 1)`,
+          [ids.rsApproved],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      as(editorAl, (m) =>
+        m.query(
+          `INSERT INTO breakdown_dimension (code, title, description, exhaustive, position)
+           VALUES ('region', '{"en":"Region"}', '{"en":"Region"}', false, 9)`,
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    expect(await databaseFingerprint(db.dataSource)).toEqual(before);
+    await as({ principal: 'user', role: Role.FRAMEWORK_EDITOR, countries: [] }, async (m) => {
+      const [, renamed] = await m.query(`UPDATE breakdown_dimension SET title = title WHERE code = 'sex'`);
+      expect(renamed).toBe(1);
+    });
+  });
+
   it('forgets the settings at the end of each transaction: nothing leaks to the next user of a connection', async () => {
     const runner = app.createQueryRunner();
     try {

@@ -82,6 +82,73 @@ describe('statements per request of the benchmark scenarios', () => {
     expect(one.statements).toBe(all.statements);
   });
 
+  it('the published assessments of a country with their breakdowns, as the public reads them: one or all', async () => {
+    const query = `query($cycleId: ID!, $first: Int) {
+      assessments(cycleId: $cycleId, countryCode: "ME", first: $first) {
+        nodes { id breakdown { dimensionCodes dimensions { code } cells { categories { code } value suppressed } } }
+      }
+    }`;
+    const one = await send(query, { cycleId: cycle['2024'], first: 1 }, {});
+    const all = await send(query, { cycleId: cycle['2024'], first: 100 }, {});
+    const tables = all.data!.assessments.nodes.flatMap((n: { breakdown: unknown[] }) => n.breakdown);
+    expect(tables.length).toBeGreaterThan(5);
+    expect(one.statements).toBe(all.statements);
+  });
+
+  it('an editor saving an assessment with a breakdown, of few cells or many', async () => {
+    const [target] = await db.dataSource.query(
+      `SELECT a.cycle_id, a.indicator_id, a.version FROM assessment a JOIN indicator i ON i.id = a.indicator_id
+       WHERE a.cycle_id = $1 AND a.country_code = 'RS' AND i.code = 'PROT-1.3'`,
+      [cycle['2025']],
+    );
+    await db.dataSource.query(
+      `UPDATE assessment SET status = 'DRAFT' WHERE cycle_id = $1 AND indicator_id = $2 AND country_code = 'RS'`,
+      [target.cycle_id, target.indicator_id],
+    );
+    const cell = (pairs: Record<string, string>, value: number) => ({
+      categories: Object.entries(pairs).map(([dimension, category]) => ({ dimension, category })),
+      value,
+    });
+    const few = [cell({ sex: 'female' }, 30), cell({ sex: 'male' }, 10)];
+    const many = [
+      ...few,
+      ...['sexual', 'labour', 'begging', 'mixed'].map((form) => cell({ exploitation: form }, 10)),
+      ...['female', 'male'].flatMap((sex) =>
+        ['child', 'adult'].map((age) => cell({ sex, age }, sex === 'female' ? 15 : 5)),
+      ),
+      cell({ age: 'child' }, 20),
+      cell({ age: 'adult' }, 20),
+    ];
+    const counts: number[] = [];
+    let version = target.version;
+    for (const breakdown of [few, many, few]) {
+      // More than a save without a breakdown (the cells, the rules they are checked against, their rewrite), but
+      // the same for two cells or twenty.
+      const res = await api.query(
+        `mutation($input: AssessmentSaveInput!) {
+          assessmentSave(input: $input) { assessment { version } userErrors { message } }
+        }`,
+        {
+          input: {
+            cycleId: target.cycle_id,
+            countryCode: 'RS',
+            indicatorId: target.indicator_id,
+            value: '40',
+            breakdown,
+            expectedVersion: version,
+          },
+        },
+        editor,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.assessmentSave.userErrors).toEqual([]);
+      expect(res.statements).toBeLessThanOrEqual(MAX_STATEMENTS + 6);
+      version = res.data!.assessmentSave.assessment.version;
+      counts.push(res.statements);
+    }
+    expect(new Set(counts).size).toBe(1);
+  });
+
   it('an editor saving an assessment with its version, with little or much evidence', async () => {
     const targets: Array<SaveTarget & { evidence: number }> = await db.dataSource.query(
       `SELECT s.*, (SELECT count(*)::int FROM evidence e JOIN assessment a ON a.id = e.assessment_id

@@ -27,6 +27,7 @@ export enum UserErrorCode {
   COMMENT_REQUIRED = 'COMMENT_REQUIRED',
   ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
   INVALID_TOKEN = 'INVALID_TOKEN',
+  BREAKDOWN_TOTAL_MISMATCH = 'BREAKDOWN_TOTAL_MISMATCH',
 }
 
 registerEnumType(UserErrorCode, {
@@ -58,6 +59,10 @@ registerEnumType(UserErrorCode, {
       description: 'The role cannot be granted by the caller (it is above the caller’s own).',
     },
     INVALID_TOKEN: { description: 'The one-time token is unknown, used or expired.' },
+    BREAKDOWN_TOTAL_MISMATCH: {
+      description:
+        'The cells of a breakdown by exhaustive dimensions do not add up to the total, or a crossed table to a single one.',
+    },
   },
 });
 

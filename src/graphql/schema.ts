@@ -14,6 +14,7 @@ import { apiKeyModule } from '../modules/api-key/api-key.module';
 import { assessmentModule } from '../modules/assessment/assessment.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { authModule } from '../modules/auth/auth.module';
+import { breakdownModule } from '../modules/breakdown/breakdown.module';
 import { comparisonModule } from '../modules/comparison/comparison.module';
 import { countryModule } from '../modules/country/country.module';
 import { cycleModule } from '../modules/cycle/cycle.module';
@@ -36,6 +37,7 @@ const modules: GraphQLModule[] = [
   assessmentModule,
   auditModule,
   authModule,
+  breakdownModule,
   comparisonModule,
   countryModule,
   cycleModule,

@@ -1,5 +1,6 @@
 import type { Loaders, RequestContext } from '../common/context';
 import { createAssessmentLoaders } from './assessment/assessment.loader';
+import { createBreakdownLoaders } from './breakdown/breakdown.loader';
 import { createCountryLoaders } from './country/country.loader';
 import { createCycleLoaders } from './cycle/cycle.loader';
 import { createEditionLoaders } from './edition/edition.loader';
@@ -18,6 +19,7 @@ import { createUserLoaders } from './user/user.loader';
  */
 const loaderFactories: { [Name in keyof Loaders]: (ctx: RequestContext) => Loaders[Name] } = {
   assessment: createAssessmentLoaders,
+  breakdown: createBreakdownLoaders,
   country: createCountryLoaders,
   cycle: createCycleLoaders,
   edition: createEditionLoaders,

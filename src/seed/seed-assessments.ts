@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { insertMany } from './bulk';
 import { answerFor } from './data/answers';
+import { breakdownCells, combinationsOf } from './data/answers-breakdowns';
 import { indicators } from './data/framework';
 import { countries, partnerEditorEmail } from './data/tenants';
 import type { CountryCode, SeedIndicator } from './data/types';
@@ -233,6 +234,41 @@ export async function seedAssessments(
       resolved_at: 'timestamptz',
     },
     comments,
+  );
+  // Illustrative breakdowns of the outcome counts (small numbers, so that suppression shows).
+  const byCode = new Map(indicators.map((ind) => [ind.code, ind]));
+  const cells = inserted.flatMap((row) => {
+    const code = indicatorCodeById.get(row.indicator_id) as string;
+    const indicator = byCode.get(code);
+    if (!indicator || indicator.type !== 'OUTCOME' || indicator.answerType !== 'NUMBER') return [];
+    const cycleCode = cycleCodeById.get(row.cycle_id) as string;
+    const total = answers.get(`${cycleCode}|${row.country_code}|${code}`)?.valueNumber ?? null;
+    return breakdownCells(
+      combinationsOf(indicator.expectedBreakdowns),
+      total,
+      7,
+      cycleCode,
+      row.country_code,
+      code,
+    ).map((cell) => ({
+      assessment_id: row.id,
+      country_code: row.country_code,
+      dimension_codes: cell.dimensionCodes,
+      category_codes: cell.categoryCodes,
+      value: cell.value,
+    }));
+  });
+  await insertMany(
+    m,
+    'assessment_breakdown',
+    {
+      assessment_id: 'uuid',
+      country_code: 'char(2)',
+      dimension_codes: 'text[]',
+      category_codes: 'text[]',
+      value: 'double precision',
+    },
+    cells,
   );
   return { assessments: inserted.length, evidence: evidence.length, comments: comments.length };
 }

@@ -7,6 +7,7 @@ import { insertMany } from './bulk';
 import { seedAssessments } from './seed-assessments';
 import { seedRecommendations } from './seed-recommendations';
 import type { SeededFramework } from './seeded';
+import { combinationsOf } from './data/answers-breakdowns';
 import { areas, indicators, scoreLevels } from './data/framework';
 import { standards } from './data/standards';
 import { countries, DEMO_PASSWORD, organisations, users } from './data/tenants';
@@ -251,6 +252,18 @@ async function seedFramework(m: EntityManager, standardIds: Map<string, string>)
       ind.standardKeys.map((key) => ({
         indicator_id: indicatorIds.get(ind.code),
         standard_id: standardIds.get(key),
+      })),
+    ),
+  );
+  await insertMany(
+    m,
+    'indicator_breakdown',
+    { indicator_id: 'uuid', position: 'int', dimension_codes: 'text[]' },
+    indicators.flatMap((ind) =>
+      combinationsOf(ind.expectedBreakdowns).map((codes, position) => ({
+        indicator_id: indicatorIds.get(ind.code),
+        position,
+        dimension_codes: codes,
       })),
     ),
   );

@@ -168,7 +168,35 @@ describe('permission matrix', () => {
     };
   };
 
+  /** RS's count of identified victims in 2025, a DRAFT, with a new breakdown of its total. */
+  const breakdownInput = async () => {
+    counter += 1;
+    const [[row]] = await sql(
+      `UPDATE assessment a SET status = 'DRAFT' FROM indicator i, monitoring_cycle c
+       WHERE i.id = a.indicator_id AND c.id = a.cycle_id AND a.country_code = 'RS' AND c.code = '2025' AND i.code = 'PROT-1.3'
+       RETURNING a.id, a.version, a.cycle_id, a.indicator_id`,
+    );
+    const total = 20 + counter;
+    return {
+      cycleId: row.cycle_id,
+      countryCode: 'RS',
+      indicatorId: row.indicator_id,
+      value: String(total),
+      expectedVersion: row.version,
+      breakdown: [
+        { categories: [{ dimension: 'sex', category: 'female' }], value: total - 3 },
+        { categories: [{ dimension: 'sex', category: 'male' }], value: 3 },
+      ],
+    };
+  };
+
   const cases: Case[] = [
+    {
+      name: 'assessmentSave with a breakdown on a draft of RS',
+      mutation: save,
+      prepare: breakdownInput,
+      outcome: (a) => (isWriter(a, 'RS') ? 'OK' : undefined),
+    },
     {
       name: 'assessmentSave on a draft of RS',
       mutation: save,
@@ -921,6 +949,15 @@ describe('permission matrix', () => {
             standardIds: [ids.standard],
           };
         },
+        outcome: editors,
+      },
+      {
+        name: 'indicatorUpdate of the breakdowns in a draft',
+        mutation: m('indicatorUpdate', 'indicator { id breakdowns { dimensionCodes } }'),
+        prepare: async () => ({
+          id: (await draftVersion()).indicatorId,
+          breakdowns: [['sex'], ['sex', 'age']],
+        }),
         outcome: editors,
       },
       {

@@ -89,6 +89,8 @@ export type Trend =
 export type UserErrorCode =
   /** The answer given does not match the indicator’s answer type. */
   | 'ANSWER_TYPE_MISMATCH'
+  /** The cells of a breakdown by exhaustive dimensions do not add up to the total, or a crossed table to a single one. */
+  | 'BREAKDOWN_TOTAL_MISMATCH'
   /** Requesting changes or reopening needs a comment that says why. */
   | 'COMMENT_REQUIRED'
   /** The monitoring cycle is not open for changes. */

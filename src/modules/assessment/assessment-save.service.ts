@@ -8,6 +8,7 @@ import { hydrate } from '../../common/paging';
 import { toI18nText } from '../../common/translation-input';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { changedFields, recordAudit } from '../audit/audit.service';
+import { auditCells, prepareBreakdown, writeBreakdown } from '../breakdown/breakdown-save';
 import { CycleStatus } from '../cycle/cycle.enums';
 import type { AnswerType } from '../indicator/indicator.enums';
 import { parseAnswer } from './assessment-answer';
@@ -137,6 +138,14 @@ export async function saveAssessment(
             `The assessment is ${existing.status} and cannot be changed.`,
           );
         }
+        const breakdown = await prepareBreakdown(m, input.breakdown, {
+          assessmentId: existing.id,
+          indicatorId: input.indicatorId,
+          answerType: target.answer_type as AnswerType,
+          total: parsed.answer ? parsed.answer.value_number : existing.valueNumber,
+          totalChanged: !!parsed.answer && parsed.answer.value_number !== existing.valueNumber,
+        });
+        if (breakdown.errors.length) throw new BusinessRuleError(breakdown.errors);
         const names = Object.keys(columns);
         const [row] = await queryRows(
           m,
@@ -147,6 +156,16 @@ export async function saveAssessment(
         );
         saved = hydrate(ctx.db, Assessment, row);
         const diff = changedFields(auditView(existing), auditView(saved));
+        if (breakdown.cells) {
+          await writeBreakdown(m, saved.id, countryCode, breakdown.cells);
+          Object.assign(
+            diff,
+            changedFields(
+              { ...diff.before, breakdown: auditCells(breakdown.before) },
+              { ...diff.after, breakdown: auditCells(breakdown.cells) },
+            ),
+          );
+        }
         await recordAudit(m, ctx, {
           entityType: 'assessment',
           entityId: saved.id,
@@ -163,6 +182,14 @@ export async function saveAssessment(
             ['input', 'expectedVersion'],
           );
         }
+        const breakdown = await prepareBreakdown(m, input.breakdown, {
+          assessmentId: null,
+          indicatorId: input.indicatorId,
+          answerType: target.answer_type as AnswerType,
+          total: parsed.answer?.value_number ?? null,
+          totalChanged: false,
+        });
+        if (breakdown.errors.length) throw new BusinessRuleError(breakdown.errors);
         const names = [
           'country_code',
           'cycle_id',
@@ -192,13 +219,16 @@ export async function saveAssessment(
           );
         }
         saved = hydrate(ctx.db, Assessment, rows[0]);
+        if (breakdown.cells?.length) await writeBreakdown(m, saved.id, countryCode, breakdown.cells);
         await recordAudit(m, ctx, {
           entityType: 'assessment',
           entityId: saved.id,
           assessmentId: saved.id,
           countryCode,
           action: 'create',
-          after: auditView(saved),
+          after: breakdown.cells?.length
+            ? { ...auditView(saved), breakdown: auditCells(breakdown.cells) }
+            : auditView(saved),
         });
       }
       announce(ctx, { type: 'assessment', assessmentId: saved.id, countryCode, cycleId: saved.cycleId });

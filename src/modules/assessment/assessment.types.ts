@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { Connection, PageArgs } from '../../common/connection';
 import { MutationPayload } from '../../common/mutation';
 import { TranslationInput } from '../../common/translation-input';
+import { BreakdownCellInput } from '../breakdown/breakdown.types';
 import { Assessment } from './assessment.entity';
 import { AssessmentStatus, ConfidenceLevel, NotScoredReason } from './assessment.enums';
 
@@ -85,6 +86,15 @@ export class AssessmentSaveInput {
       'The version the change is based on; required when the assessment exists, omitted when creating it.',
   })
   expectedVersion?: number | null;
+
+  @Field(() => [BreakdownCellInput], {
+    nullable: true,
+    description:
+      'For NUMBER and PERCENT indicators: the answer broken down by the indicator’s `breakdowns`, one entry per ' +
+      'cell; replaces the stored breakdown. Omitted: it stays; null or empty: it is removed. Where the ' +
+      'dimensions are exhaustive the counts must add up to `value` (BREAKDOWN_TOTAL_MISMATCH otherwise).',
+  })
+  breakdown?: BreakdownCellInput[] | null;
 }
 
 @ObjectType({ description: 'The result of a change to an assessment.' })

@@ -10,6 +10,7 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { assertHolds } from '../authz/authz';
 import { Capability } from '../authz/capabilities';
+import { disclosureMinCount } from '../breakdown/breakdown.service';
 import { createEdition } from '../edition/edition.service';
 import { moveFollowUps } from '../recommendation/follow-up-publication';
 import { enqueueCyclePublished } from '../webhook/webhook.events';
@@ -188,6 +189,7 @@ export function transitionCycle(
           ctx.db,
           id,
           ctx.viewer.kind === 'user' ? ctx.viewer.userId : null,
+          disclosureMinCount(ctx),
         );
       }
       await recordAudit(m, ctx, {

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import { hydrate } from '../../common/paging';
 import { ANONYMOUS } from '../auth/viewer';
+import { editionBreakdowns } from '../breakdown/breakdown-edition';
 import { loadMatrix } from '../comparison/comparison.service';
 import { DataStatus, DEMO_NOTICE } from '../deployment/data-status';
 import type { PublicationFacts } from '../deployment/publication';
@@ -11,14 +12,16 @@ import { Edition } from './edition.entity';
 
 /**
  * Freezes what the public reads of a cycle that has just been published, inside the publishing transaction:
- * the comparison as an anonymous reader sees it, the published assessments with their public evidence, and the
- * published follow-ups of recommendations as they stood, with the public evidence they cite.
+ * the comparison as an anonymous reader sees it, the published assessments with their public evidence and
+ * their breakdowns as the public reads them (small counts suppressed), and the published follow-ups of
+ * recommendations as they stood, with the public evidence they cite.
  */
 export async function createEdition(
   m: EntityManager,
   ds: DataSource | EntityManager,
   cycleId: string,
   publishedBy: string | null,
+  disclosureMinCount?: number,
 ): Promise<Edition> {
   const [cycle] = await m.query(`SELECT id, code, year FROM monitoring_cycle WHERE id = $1`, [cycleId]);
   const matrix = await loadMatrix(m, ANONYMOUS, { cycleId });
@@ -56,7 +59,11 @@ export async function createEdition(
     indicatorIds: matrix.indicatorIds,
     countryCodes: matrix.countryCodes,
     cells: matrix.cells,
-    assessments: assessments.map((row) => row.a),
+    assessments: await editionBreakdowns(
+      m,
+      assessments.map((row) => row.a),
+      disclosureMinCount,
+    ),
     recommendations: recommendations.map((row) => row.r),
   };
   const json = JSON.stringify(content);

@@ -95,6 +95,7 @@ interface CopyCounts {
   areas: number;
   indicators: number;
   links: number;
+  breakdowns: number;
   scoreLevels: number;
 }
 
@@ -125,6 +126,12 @@ async function copyVersionContent(m: EntityManager, from: string, to: string): P
        FROM indicator i JOIN indicator_map im ON im.old_id = i.id JOIN area_map am ON am.old_id = i.area_id
        RETURNING 1
      ),
+     breakdowns AS (
+       INSERT INTO indicator_breakdown (indicator_id, position, dimension_codes)
+       SELECT im.new_id, b.position, b.dimension_codes
+       FROM indicator_breakdown b JOIN indicator_map im ON im.old_id = b.indicator_id
+       RETURNING 1
+     ),
      links AS (
        INSERT INTO indicator_standard (indicator_id, standard_id)
        SELECT im.new_id, x.standard_id FROM indicator_standard x JOIN indicator_map im ON im.old_id = x.indicator_id
@@ -136,7 +143,8 @@ async function copyVersionContent(m: EntityManager, from: string, to: string): P
        RETURNING 1
      )
      SELECT (SELECT count(*) FROM areas)::int AS areas, (SELECT count(*) FROM indicators)::int AS indicators,
-            (SELECT count(*) FROM links)::int AS links, (SELECT count(*) FROM levels)::int AS "scoreLevels"`,
+            (SELECT count(*) FROM links)::int AS links,
+            (SELECT count(*) FROM breakdowns)::int AS breakdowns, (SELECT count(*) FROM levels)::int AS "scoreLevels"`,
     [from, to],
   );
   return row as CopyCounts;

@@ -5,6 +5,7 @@ import { BusinessRuleError, runMutation } from '../../common/mutation';
 import { hydrate } from '../../common/paging';
 import { assertId } from '../../common/validation';
 import { changedFields, recordAudit } from '../audit/audit.service';
+import { combinationsOf, readCombinations, setCombinations } from '../breakdown/breakdown-indicator';
 import {
   assertFrameworkEditor,
   InputErrors,
@@ -148,6 +149,7 @@ export function createIndicator(
       const position = errors.position(input.position, ['input', 'position']);
       await checkArea(m, errors, areaId, versionId);
       await checkStandards(m, errors, standardIds);
+      const combinations = await readCombinations(m, errors, input.breakdowns ?? [], versionId);
       errors.throwIfAny();
       await assertCodeFree(m, versionId, code, null);
       const [row] = await m.query(
@@ -171,11 +173,12 @@ export function createIndicator(
       );
       const indicator = hydrate(ctx.db, Indicator, row);
       await linkStandards(m, indicator.id, standardIds);
+      await setCombinations(m, indicator.id, combinations);
       await recordAudit(m, ctx, {
         entityType: 'indicator',
         entityId: indicator.id,
         action: 'create',
-        after: indicatorView(indicator, standardIds),
+        after: { ...indicatorView(indicator, standardIds), breakdowns: combinations },
       });
       result.indicator = indicator;
     },
@@ -204,9 +207,14 @@ export function updateIndicator(
     async (m, result) => {
       const { row } = await lockVersionItem(m, 'indicator', id, ['input', 'id']);
       const existing = hydrate(ctx.db, Indicator, row);
-      const before = indicatorView(existing, await currentStandardIds(m, id));
+      const before = {
+        ...indicatorView(existing, await currentStandardIds(m, id)),
+        breakdowns: await combinationsOf(m, id),
+      };
       const errors = new InputErrors();
       const wanted: Record<string, unknown> = {};
+      if (input.breakdowns != null)
+        wanted.breakdowns = await readCombinations(m, errors, input.breakdowns, existing.frameworkVersionId);
       if (areaId) {
         await checkArea(m, errors, areaId, existing.frameworkVersionId);
         wanted.areaId = areaId;
@@ -236,7 +244,7 @@ export function updateIndicator(
       }
       if (diff.after.code)
         await assertCodeFree(m, existing.frameworkVersionId, diff.after.code as string, id);
-      const { standardIds: links, ...columns } = diff.after;
+      const { standardIds: links, breakdowns: combinations, ...columns } = diff.after;
       let saved = existing;
       if (Object.keys(columns).length > 0)
         saved = hydrate(ctx.db, Indicator, await updateColumns(m, 'indicator', id, columns, COLUMNS));
@@ -247,6 +255,7 @@ export function updateIndicator(
         );
         await linkStandards(m, id, links as string[]);
       }
+      if (combinations) await setCombinations(m, id, combinations as string[][]);
       await recordAudit(m, ctx, { entityType: 'indicator', entityId: id, action: 'update', ...diff });
       result.indicator = saved;
     },

@@ -41,6 +41,14 @@ export class IndicatorCreateInput {
   })
   expectedBreakdowns?: string[] | null;
 
+  @Field(() => [[String]], {
+    nullable: true,
+    description:
+      'The breakdowns an answer should give, each the codes of one dimension or two crossed, e.g. ' +
+      '`[["sex"], ["age"], ["sex", "age"]]` (see `breakdownDimensions`; up to 10).',
+  })
+  breakdowns?: string[][] | null;
+
   @Field(() => [ID], { description: 'The standards the indicator measures: at least one.' })
   standardIds: string[];
 
@@ -87,6 +95,12 @@ export class IndicatorUpdateInput {
 
   @Field(() => [String], { nullable: true, description: 'New disaggregations; an empty list clears them.' })
   expectedBreakdowns?: string[] | null;
+
+  @Field(() => [[String]], {
+    nullable: true,
+    description: 'New breakdowns, each the codes of one dimension or two crossed; an empty list clears them.',
+  })
+  breakdowns?: string[][] | null;
 
   @Field(() => [ID], {
     nullable: true,

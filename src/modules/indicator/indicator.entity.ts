@@ -40,7 +40,13 @@ export class Indicator {
   @Column({ name: 'means_of_verification', type: 'jsonb' })
   meansOfVerification: I18nText;
 
-  @Field(() => [String], { description: 'Disaggregations the answer should give, e.g. `sex`, `age`.' })
+  @Field(() => [String], {
+    description:
+      'Disaggregations the answer should give, as free text, e.g. `sex`, `age`; kept as it was written. The ' +
+      'dimensions as data, with their categories, are in `breakdowns`.',
+    deprecationReason:
+      'Use `breakdowns`: the dimensions and their combinations, which assessments record values by.',
+  })
   @Column({ name: 'expected_breakdowns', type: 'text', array: true, default: () => "'{}'" })
   expectedBreakdowns: string[];
 
