@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { appRoles } from './app-role';
 
-const LOCALES = `'en','sq','bs','cnr','mk','sr-Latn','sr-Cyrl'`;
+const LOCALES = `'en','sq','bs','hr','cnr','mk','sr-Latn','sr-Cyrl'`;
 const i18nCheck = (column: string) =>
   `CHECK (jsonb_typeof(${column}) = 'object' AND ${column} ? 'en' AND length(btrim(${column}->>'en')) > 0
           AND ${column} - ARRAY[${LOCALES}] = '{}'::jsonb)`;

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from './1764600000000-RowLevelSecurity';
 import { STANDARD_DIMENSIONS } from './breakdown-dimensions';
 
-const LOCALES = `'en','sq','bs','cnr','mk','sr-Latn','sr-Cyrl'`;
+const LOCALES = `'en','sq','bs','hr','cnr','mk','sr-Latn','sr-Cyrl'`;
 const i18nCheck = (column: string) =>
   `CHECK (jsonb_typeof(${column}) = 'object' AND ${column} ? 'en' AND length(btrim(${column}->>'en')) > 0
           AND ${column} - ARRAY[${LOCALES}] = '{}'::jsonb)`;

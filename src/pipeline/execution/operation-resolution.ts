@@ -43,7 +43,7 @@ export const subscriptionsOverWebSocket: ValidationRule = (context) => ({
     if (node.operation !== 'subscription') return;
     context.reportError(
       new GraphQLError(
-        'Subscriptions are served over WebSocket at /graphql (the graphql-ws protocol, graphql-transport-ws); over HTTP, send a query or a mutation.',
+        'Subscriptions are served over WebSocket on /graphql with the graphql-ws protocol (subprotocol graphql-transport-ws); over HTTP, send a query or a mutation.',
         { nodes: [node] },
       ),
     );
