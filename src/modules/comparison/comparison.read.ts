@@ -3,6 +3,7 @@ import { badUserInput } from '../../common/errors';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { roleOf } from '../auth/viewer';
 import type { MonitoringCycle } from '../cycle/cycle.entity';
+import { indicatorIdsOfCodes } from '../entry-points';
 import { areaCodeExists } from '../framework/framework.service';
 import { assertReferencesExist } from '../references';
 import { Role } from '../user/user.enums';
@@ -84,7 +85,7 @@ async function findEditionMatrix(
 async function fromEdition(
   ctx: RequestContext,
   content: MatrixData,
-  args: ComparisonArgs,
+  args: ComparisonQuery,
 ): Promise<MatrixData> {
   let indicatorIds = content.indicatorIds;
   if (args.areaCode) {
@@ -153,8 +154,13 @@ async function assertFilterFound(
     });
 }
 
-export async function getComparison(ctx: RequestContext, args: ComparisonArgs): Promise<Comparison | null> {
+/** What a comparison is asked for, its cycle found (by id or by code) beforehand. */
+export type ComparisonQuery = Omit<ComparisonArgs, 'cycleId' | 'cycleCode'> & { cycleId: string };
+
+export async function getComparison(ctx: RequestContext, args: ComparisonQuery): Promise<Comparison | null> {
   const cycleId = assertId(args.cycleId, 'cycleId');
+  if (args.indicatorIds != null && args.indicatorCodes != null)
+    throw badUserInput('Give indicatorIds or indicatorCodes, not both.', { argument: 'indicatorCodes' });
   const filter = {
     cycleId,
     areaCode: args.areaCode ?? null,
@@ -163,6 +169,13 @@ export async function getComparison(ctx: RequestContext, args: ComparisonArgs): 
   };
   const cycle = await ctx.loaders.cycle.byId.load(cycleId);
   if (!cycle) return null;
+  if (args.indicatorCodes != null)
+    filter.indicatorIds = await indicatorIdsOfCodes(
+      ctx,
+      cycle.frameworkVersionId,
+      args.indicatorCodes,
+      'indicatorCodes',
+    );
   if (args.edition != null && (!Number.isInteger(args.edition) || args.edition < 1))
     throw badUserInput('edition must be a number from 1.');
   let comparison: Comparison | null = null;

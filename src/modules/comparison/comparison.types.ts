@@ -72,8 +72,14 @@ export class Comparison {
 
 @ArgsType()
 export class ComparisonArgs {
-  @Field(() => ID, { description: 'The monitoring cycle.' })
-  cycleId: string;
+  @Field(() => ID, { nullable: true, description: 'The monitoring cycle, by id (or give `cycleCode`).' })
+  cycleId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The monitoring cycle, by its code, e.g. `2024` (or give `cycleId`).',
+  })
+  cycleCode?: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -83,6 +89,13 @@ export class ComparisonArgs {
 
   @Field(() => [ID], { nullable: true, description: 'Only these indicators.' })
   indicatorIds?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Only the indicators with these codes in the cycle’s framework version (not with `indicatorIds`).',
+  })
+  indicatorCodes?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Only these countries (ISO codes).' })
   countryCodes?: string[] | null;
