@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { RequestContext } from '../../common/context';
 import { badUserInput } from '../../common/errors';
 import { assertCountryCode } from '../../common/validation';
+import { Answer, ANSWER_DESCRIPTION, typedAnswerOf } from '../assessment/assessment-answer.type';
 import { Country } from '../country/country.entity';
 import { MonitoringCycle } from '../cycle/cycle.entity';
 import { Edition } from '../edition/edition.entity';
@@ -114,7 +115,7 @@ export class ComparisonResolver {
         indicators: { argument: 'indicatorId', ids: [id] },
         countries: { argument: 'countryCode', codes: [code] },
       });
-    return rows.map((row) => Object.assign(new IndicatorHistoryPoint(), row));
+    return rows.map((row) => Object.assign(new IndicatorHistoryPoint(), row, { countryCode: code }));
   }
 
   @FieldResolver(() => MonitoringCycle, { description: 'The cycle compared.' })
@@ -150,6 +151,11 @@ export class ComparisonCellResolver {
   country(@Root() cell: ComparisonCell, @Ctx() ctx: RequestContext) {
     return ctx.loaders.country.byCode.load(cell.countryCode);
   }
+
+  @FieldResolver(() => Answer, { nullable: true, description: ANSWER_DESCRIPTION })
+  answer(@Root() cell: ComparisonCell, @Ctx() ctx: RequestContext) {
+    return typedAnswerOf(ctx, cell.indicatorId, cell.value);
+  }
 }
 
 @Resolver(() => CountryProfile)
@@ -183,5 +189,10 @@ export class IndicatorHistoryResolver {
   @FieldResolver(() => Indicator, { description: 'The indicator as that cycle’s framework version has it.' })
   indicator(@Root() point: IndicatorHistoryPoint, @Ctx() ctx: RequestContext) {
     return ctx.loaders.indicator.byId.load(point.indicatorId);
+  }
+
+  @FieldResolver(() => Answer, { nullable: true, description: ANSWER_DESCRIPTION })
+  answer(@Root() point: IndicatorHistoryPoint, @Ctx() ctx: RequestContext) {
+    return typedAnswerOf(ctx, point.indicatorId, point.value);
   }
 }

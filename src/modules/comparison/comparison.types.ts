@@ -5,6 +5,8 @@ import { CellState, Trend } from './comparison.enums';
 
 @ObjectType({ description: 'One country’s result for one indicator, as the reader may see it.' })
 export class ComparisonCell {
+  indicatorId: string;
+
   @Field({ description: 'ISO code of the country.' })
   countryCode: string;
 
@@ -180,6 +182,7 @@ export class CountryProfile {
 
 @ObjectType({ description: 'One cycle’s answer to an indicator for a country.' })
 export class IndicatorHistoryPoint {
+  countryCode: string;
   cycleId: string;
   indicatorId: string;
 
