@@ -22,6 +22,7 @@ import { editionModule } from '../modules/edition/edition.module';
 import { evidenceModule } from '../modules/evidence/evidence.module';
 import { frameworkModule } from '../modules/framework/framework.module';
 import { indicatorModule } from '../modules/indicator/indicator.module';
+import { nodeModule } from '../modules/node/node.module';
 import { organisationModule } from '../modules/organisation/organisation.module';
 import { reviewCommentModule } from '../modules/review-comment/review-comment.module';
 import { standardModule } from '../modules/standard/standard.module';
@@ -42,6 +43,7 @@ const modules: GraphQLModule[] = [
   evidenceModule,
   frameworkModule,
   indicatorModule,
+  nodeModule,
   organisationModule,
   reviewCommentModule,
   standardModule,

@@ -20,9 +20,10 @@ function readsPublishedOnly(ctx: RequestContext): boolean {
 
 function toComparison(cycleId: string, editionId: string | null, matrix: MatrixData): Comparison {
   const byIndicator = new Map<string, ComparisonCell[]>();
+  const source = editionId ?? `live:${cycleId}`;
   for (const cell of matrix.cells) {
     const list = byIndicator.get(cell.indicatorId) ?? [];
-    list.push(Object.assign(new ComparisonCell(), cell));
+    list.push(Object.assign(new ComparisonCell(), cell, { source }));
     byIndicator.set(cell.indicatorId, list);
   }
   return Object.assign(new Comparison(), {

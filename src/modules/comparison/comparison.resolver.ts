@@ -115,7 +115,12 @@ export class ComparisonResolver {
         indicators: { argument: 'indicatorId', ids: [id] },
         countries: { argument: 'countryCode', codes: [code] },
       });
-    return rows.map((row) => Object.assign(new IndicatorHistoryPoint(), row, { countryCode: code }));
+    return rows.map((row) =>
+      Object.assign(new IndicatorHistoryPoint(), row, {
+        countryCode: code,
+        id: `${code}:${row.cycleId}:${row.indicatorId}`,
+      }),
+    );
   }
 
   @FieldResolver(() => MonitoringCycle, { description: 'The cycle compared.' })
@@ -150,6 +155,15 @@ export class ComparisonCellResolver {
   @FieldResolver(() => Country, { description: 'The country of the cell.' })
   country(@Root() cell: ComparisonCell, @Ctx() ctx: RequestContext) {
     return ctx.loaders.country.byCode.load(cell.countryCode);
+  }
+
+  @FieldResolver(() => ID, {
+    description:
+      'Stable identifier of the cell: the same country, indicator and edition (or the live data of the cycle) give ' +
+      'the same id in every comparison, whatever its filter, so that a cache keeps one entry per cell.',
+  })
+  id(@Root() cell: ComparisonCell): string {
+    return `${cell.source}:${cell.indicatorId}:${cell.countryCode}`;
   }
 
   @FieldResolver(() => Answer, { nullable: true, description: ANSWER_DESCRIPTION })

@@ -6,6 +6,8 @@ import { CellState, Trend } from './comparison.enums';
 @ObjectType({ description: 'One country’s result for one indicator, as the reader may see it.' })
 export class ComparisonCell {
   indicatorId: string;
+  /** Where the cell was read: an edition, or the live data of a cycle (`live:<cycle id>`). */
+  source: string;
 
   @Field({ description: 'ISO code of the country.' })
   countryCode: string;
@@ -176,6 +178,13 @@ export class CountryProfile {
   countryCode: string;
   cycleId: string;
 
+  @Field(() => ID, {
+    description:
+      'Stable identifier of the country’s profile in the cycle (made of both), the same whichever arguments named ' +
+      'them, so that a cache keeps one entry.',
+  })
+  id: string;
+
   @Field(() => [AreaProfile], { description: 'One entry per pillar, in framework order.' })
   areas: AreaProfile[];
 }
@@ -185,6 +194,12 @@ export class IndicatorHistoryPoint {
   countryCode: string;
   cycleId: string;
   indicatorId: string;
+
+  @Field(() => ID, {
+    description:
+      'Stable identifier of the point (its country, cycle and indicator), the same in every history it is part of.',
+  })
+  id: string;
 
   @Field(() => CellState, { description: 'Assessed, not assessed, or hidden from this reader.' })
   state: CellState;
