@@ -40,6 +40,7 @@ import { routeTextChecks } from './pipeline/limits/text-input';
 import { buildExecutableSchema } from './graphql/schema';
 import { compiledExecution } from './pipeline/execution/jit-executor';
 import { knownOperationTypes, operationResolutionPlugin } from './pipeline/execution/operation-resolution';
+import { createQueryTextStore, persistedQueryChecks } from './pipeline/execution/persisted-queries';
 import { homePage } from './home-page';
 import type { AuthSettings } from './modules/auth/auth.settings';
 import { registerEvidenceFileRoutes } from './modules/evidence/evidence-file.routes';
@@ -155,6 +156,14 @@ export async function createServer(
   await limiter.ready();
   const httpServer = http.createServer(app);
   const responseStore = new ResponseStore(config.responseCache);
+  const queryTexts = createQueryTextStore(
+    {
+      maxBytes: config.graphql.persistedQueriesMaxBytes,
+      redisUrl: config.rateLimit.redisUrl,
+      redisPrefix: config.graphql.persistedQueriesRedisPrefix,
+    },
+    logger,
+  );
   const apollo = new ApolloServer<RequestContext>({
     // Operations run compiled by graphql-jit rather than interpreted by graphql-js (see jit-executor.ts).
     gateway: compiledExecution(countListValues(buildExecutableSchema())),
@@ -165,6 +174,8 @@ export async function createServer(
     validationRules: [knownOperationTypes, ...queryLimitRules(config.graphql)],
     validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
     parseOptions: { maxTokens: config.graphql.maxTokens },
+    // Automatic persisted queries: texts by hash, bounded (persisted-queries.ts); kept until the store drops them.
+    persistedQueries: { cache: queryTexts, ttl: null },
     // A batch is many operations for the price of one request, past every limit here: refused.
     allowBatchedHttpRequests: false,
     // Apollo's default, written out: a request a browser may send cross-site without a preflight is refused.
@@ -220,6 +231,7 @@ export async function createServer(
     graphqlBody(config.graphql.maxBodyBytes),
     graphqlBodyErrors(config.graphql.maxBodyBytes),
     graphqlJsonDepth(),
+    persistedQueryChecks(),
     cachedReads({ dataSource, auth, settings: config.responseCache, store: responseStore, logger, metrics }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -261,6 +273,7 @@ export async function createServer(
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await limiter.close();
+      await queryTexts.close?.();
     },
   };
 }
