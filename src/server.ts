@@ -61,12 +61,14 @@ import { routeRunner } from './pipeline/http/route-handler';
 import { resolveJwtSecret } from './modules/auth/token';
 import { createLogger, type Logger } from './common/logger';
 import {
+  assignRequestId,
   createMetrics,
   faultFields,
   observabilityPlugin,
   recordRefusedRequest,
   registerMetricsRoute,
   requestIdOf,
+  tagRequestId,
 } from './pipeline/observability/observability';
 
 export interface AppServer {
@@ -150,6 +152,8 @@ export async function createServer(
   setFundingStatement(config.fundingStatement);
   const app = express();
   app.disable('x-powered-by');
+  // First of all: every later step, and the log line of any fault, reads the same request id.
+  app.use(assignRequestId());
   // Behind TRUST_PROXY reverse proxies, the caller's address is the one they put in X-Forwarded-For.
   app.set('trust proxy', config.rateLimit.trustProxy);
   const limiter = createRateLimiter(config.rateLimit);
@@ -246,6 +250,7 @@ export async function createServer(
           undefined,
           config.databaseReplicaUrls.length > 0 && readsFromReplica(req, config.graphql.maxTokens),
         ).catch((error: unknown) => {
+          tagRequestId(error, requestId);
           recordRefusedRequest(logger, metrics, { requestId, started, error });
           throw error;
         });
