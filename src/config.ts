@@ -123,6 +123,13 @@ export interface GraphQLLimits {
   maxExpensiveWaiting: number;
   /** GRAPHQL_INTROSPECTION: whether the schema may be introspected; off in production unless asked for. */
   introspection: boolean;
+  /**
+   * GRAPHQL_PERSISTED_QUERIES_MAX_BYTES (4 MiB): the most the texts of automatic persisted queries may hold in an
+   * instance's memory, the least recently used going first; unused when REDIS_URL is set (Redis keeps them).
+   */
+  persistedQueriesMaxBytes: number;
+  /** PERSISTED_QUERIES_REDIS_PREFIX (`indicators:apq:`): the keys of the persisted query texts in Redis. */
+  persistedQueriesRedisPrefix: string;
 }
 
 /** Fixed-window request limits; 0 turns one off. */
@@ -377,7 +384,36 @@ function graphqlLimits(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string
     maxExpensiveConcurrent: intSetting(env, 'GRAPHQL_MAX_EXPENSIVE_CONCURRENT', 2, 1, 1000, problems),
     maxExpensiveWaiting: intSetting(env, 'GRAPHQL_MAX_EXPENSIVE_WAITING', 16, 0, 100_000, problems),
     introspection: boolSetting(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production', problems),
+    persistedQueriesMaxBytes: intSetting(
+      env,
+      'GRAPHQL_PERSISTED_QUERIES_MAX_BYTES',
+      4 * 1024 * 1024,
+      0,
+      1024 * 1024 * 1024,
+      problems,
+    ),
+    persistedQueriesRedisPrefix: redisPrefixSetting(
+      env,
+      'PERSISTED_QUERIES_REDIS_PREFIX',
+      'indicators:apq:',
+      problems,
+    ),
   };
+}
+
+function redisPrefixSetting(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: string,
+  problems: string[],
+): string {
+  const prefix = textSetting(env, name) ?? fallback;
+  if (!/^[A-Za-z0-9:._-]{1,100}$/.test(prefix)) {
+    problems.push(
+      `${name} must be 1–100 of A-Z, a-z, 0-9, ":", ".", "_" and "-", got "${prefix.slice(0, 60)}"`,
+    );
+  }
+  return prefix;
 }
 
 function rateLimitSettings(env: NodeJS.ProcessEnv, problems: string[]): RateLimitSettings {

@@ -46,6 +46,7 @@ import {
 } from './pipeline/execution/operation-resolution';
 import { createLiveBus } from './pipeline/live/live-bus';
 import { attachLiveServer } from './pipeline/live/live-server';
+import { createQueryTextStore, persistedQueryChecks } from './pipeline/execution/persisted-queries';
 import { homePage } from './home-page';
 import type { AuthSettings } from './modules/auth/auth.settings';
 import { registerEvidenceFileRoutes } from './modules/evidence/evidence-file.routes';
@@ -67,12 +68,14 @@ import { routeRunner } from './pipeline/http/route-handler';
 import { resolveJwtSecret } from './modules/auth/token';
 import { createLogger, type Logger } from './common/logger';
 import {
+  assignRequestId,
   createMetrics,
   faultFields,
   observabilityPlugin,
   recordRefusedRequest,
   registerMetricsRoute,
   requestIdOf,
+  tagRequestId,
 } from './pipeline/observability/observability';
 
 export interface AppServer {
@@ -163,6 +166,8 @@ export async function createServer(
   await loadLocaleFallbacks(dataSource);
   const app = express();
   app.disable('x-powered-by');
+  // First of all: every later step, and the log line of any fault, reads the same request id.
+  app.use(assignRequestId());
   // Behind TRUST_PROXY reverse proxies, the caller's address is the one they put in X-Forwarded-For.
   app.set('trust proxy', config.rateLimit.trustProxy);
   const limiter = createRateLimiter(config.rateLimit);
@@ -174,6 +179,14 @@ export async function createServer(
   // Committed changes go to the subscriptions of every instance (through Redis with REDIS_URL).
   const bus = createLiveBus(config.rateLimit.redisUrl, config.subscriptions.redisChannel, logger);
   await bus.ready();
+  const queryTexts = createQueryTextStore(
+    {
+      maxBytes: config.graphql.persistedQueriesMaxBytes,
+      redisUrl: config.rateLimit.redisUrl,
+      redisPrefix: config.graphql.persistedQueriesRedisPrefix,
+    },
+    logger,
+  );
   const apollo = new ApolloServer<RequestContext>({
     // Operations run compiled by graphql-jit rather than interpreted by graphql-js (see jit-executor.ts).
     gateway: compiledExecution(schema),
@@ -184,6 +197,8 @@ export async function createServer(
     validationRules: [knownOperationTypes, subscriptionsOverWebSocket, ...queryLimitRules(config.graphql)],
     validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
     parseOptions: { maxTokens: config.graphql.maxTokens },
+    // Automatic persisted queries: texts by hash, bounded (persisted-queries.ts); kept until the store drops them.
+    persistedQueries: { cache: queryTexts, ttl: null },
     // A batch is many operations for the price of one request, past every limit here: refused.
     allowBatchedHttpRequests: false,
     // Apollo's default, written out: a request a browser may send cross-site without a preflight is refused.
@@ -239,6 +254,7 @@ export async function createServer(
     graphqlBody(config.graphql.maxBodyBytes),
     graphqlBodyErrors(config.graphql.maxBodyBytes),
     graphqlJsonDepth(),
+    persistedQueryChecks(),
     cachedReads({ dataSource, auth, settings: config.responseCache, store: responseStore, logger, metrics }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -254,6 +270,7 @@ export async function createServer(
           config.databaseReplicaUrls.length > 0 && readsFromReplica(req, config.graphql.maxTokens),
           bus,
         ).catch((error: unknown) => {
+          tagRequestId(error, requestId);
           recordRefusedRequest(logger, metrics, { requestId, started, error });
           throw error;
         });
@@ -296,6 +313,7 @@ export async function createServer(
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await limiter.close();
+      await queryTexts.close?.();
     },
   };
 }

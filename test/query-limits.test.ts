@@ -42,6 +42,8 @@ describe('query limits', () => {
       maxExpensiveConcurrent: 2,
       maxExpensiveWaiting: 16,
       introspection: true,
+      persistedQueriesMaxBytes: 4 * 1024 * 1024,
+      persistedQueriesRedisPrefix: 'indicators:apq:',
     });
     expect(
       loadConfig({

@@ -23,6 +23,7 @@ import { editionModule } from '../modules/edition/edition.module';
 import { evidenceModule } from '../modules/evidence/evidence.module';
 import { frameworkModule } from '../modules/framework/framework.module';
 import { indicatorModule } from '../modules/indicator/indicator.module';
+import { nodeModule } from '../modules/node/node.module';
 import { organisationModule } from '../modules/organisation/organisation.module';
 import { progressModule } from '../modules/progress/progress.module';
 import { recommendationModule } from '../modules/recommendation/recommendation.module';
@@ -46,6 +47,7 @@ const modules: GraphQLModule[] = [
   evidenceModule,
   frameworkModule,
   indicatorModule,
+  nodeModule,
   organisationModule,
   progressModule,
   recommendationModule,

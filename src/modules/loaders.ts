@@ -7,6 +7,7 @@ import { createEditionLoaders } from './edition/edition.loader';
 import { createEvidenceLoaders } from './evidence/evidence.loader';
 import { createFrameworkLoaders } from './framework/framework.loader';
 import { createIndicatorLoaders } from './indicator/indicator.loader';
+import { createNodeLoaders } from './node/node.loader';
 import { createOrganisationLoaders } from './organisation/organisation.loader';
 import { createRecommendationLoaders } from './recommendation/recommendation.loader';
 import { createReviewCommentLoaders } from './review-comment/review-comment.loader';
@@ -26,6 +27,7 @@ const loaderFactories: { [Name in keyof Loaders]: (ctx: RequestContext) => Loade
   evidence: createEvidenceLoaders,
   framework: createFrameworkLoaders,
   indicator: createIndicatorLoaders,
+  node: createNodeLoaders,
   organisation: createOrganisationLoaders,
   recommendation: createRecommendationLoaders,
   reviewComment: createReviewCommentLoaders,

@@ -2,8 +2,10 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { I18nText } from '../../common/i18n';
 import { AssessmentStatus, ConfidenceLevel, NotScoredReason } from './assessment.enums';
+import { Node } from '../../common/node.type';
 
 @ObjectType({
+  implements: Node,
   description: 'A partner’s assessment of one indicator for one country in one monitoring cycle.',
 })
 @Entity({ name: 'assessment' })

@@ -15,6 +15,7 @@ import { Indicator } from '../indicator/indicator.entity';
 import { assertReferencesExist } from '../references';
 import { ReviewCommentConnection } from '../review-comment/review-comment.types';
 import { User } from '../user/user.entity';
+import { Answer, ANSWER_DESCRIPTION, typedAnswerOf } from './assessment-answer.type';
 import { Assessment } from './assessment.entity';
 import { AssessmentStatus } from './assessment.enums';
 import {
@@ -79,6 +80,11 @@ export class AssessmentResolver {
   })
   value(@Root() assessment: Assessment): string | null {
     return answerText(assessment);
+  }
+
+  @FieldResolver(() => Answer, { nullable: true, description: ANSWER_DESCRIPTION })
+  answer(@Root() assessment: Assessment, @Ctx() ctx: RequestContext) {
+    return typedAnswerOf(ctx, assessment.indicatorId, answerText(assessment));
   }
 
   @FieldResolver(() => LocalizedText, {

@@ -78,6 +78,7 @@ export async function getCountryProfile(
     });
   });
   return Object.assign(new CountryProfile(), {
+    id: `${code}:${comparison.cycleId}`,
     countryCode: code,
     cycleId: comparison.cycleId,
     areas: profiles,

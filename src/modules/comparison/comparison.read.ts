@@ -2,6 +2,7 @@ import type { RequestContext } from '../../common/context';
 import { badUserInput } from '../../common/errors';
 import { assertCountryCode, assertId } from '../../common/validation';
 import type { MonitoringCycle } from '../cycle/cycle.entity';
+import { indicatorIdsOfCodes } from '../entry-points';
 import { areaCodeExists } from '../framework/framework.service';
 import { assertReferencesExist } from '../references';
 import type { CellData, MatrixData } from './comparison.service';
@@ -22,9 +23,10 @@ function readsPublishedOnly(ctx: RequestContext): boolean {
 
 function toComparison(cycleId: string, editionId: string | null, matrix: MatrixData): Comparison {
   const byIndicator = new Map<string, ComparisonCell[]>();
+  const source = editionId ?? `live:${cycleId}`;
   for (const cell of matrix.cells) {
     const list = byIndicator.get(cell.indicatorId) ?? [];
-    list.push(Object.assign(new ComparisonCell(), cell));
+    list.push(Object.assign(new ComparisonCell(), cell, { source }));
     byIndicator.set(cell.indicatorId, list);
   }
   return Object.assign(new Comparison(), {
@@ -87,7 +89,7 @@ async function findEditionMatrix(
 async function fromEdition(
   ctx: RequestContext,
   content: MatrixData,
-  args: ComparisonArgs,
+  args: ComparisonQuery,
 ): Promise<MatrixData> {
   let indicatorIds = content.indicatorIds;
   if (args.areaCode) {
@@ -156,8 +158,13 @@ async function assertFilterFound(
     });
 }
 
-export async function getComparison(ctx: RequestContext, args: ComparisonArgs): Promise<Comparison | null> {
+/** What a comparison is asked for, its cycle found (by id or by code) beforehand. */
+export type ComparisonQuery = Omit<ComparisonArgs, 'cycleId' | 'cycleCode'> & { cycleId: string };
+
+export async function getComparison(ctx: RequestContext, args: ComparisonQuery): Promise<Comparison | null> {
   const cycleId = assertId(args.cycleId, 'cycleId');
+  if (args.indicatorIds != null && args.indicatorCodes != null)
+    throw badUserInput('Give indicatorIds or indicatorCodes, not both.', { argument: 'indicatorCodes' });
   const filter = {
     cycleId,
     areaCode: args.areaCode ?? null,
@@ -166,6 +173,13 @@ export async function getComparison(ctx: RequestContext, args: ComparisonArgs): 
   };
   const cycle = await ctx.loaders.cycle.byId.load(cycleId);
   if (!cycle) return null;
+  if (args.indicatorCodes != null)
+    filter.indicatorIds = await indicatorIdsOfCodes(
+      ctx,
+      cycle.frameworkVersionId,
+      args.indicatorCodes,
+      'indicatorCodes',
+    );
   if (args.edition != null && (!Number.isInteger(args.edition) || args.edition < 1))
     throw badUserInput('edition must be a number from 1.');
   let comparison: Comparison | null = null;

@@ -1,9 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { assertCountryCode, assertId } from '../../common/validation';
+import { badUserInput } from '../../common/errors';
+import { assertCountryCode } from '../../common/validation';
+import { Answer, ANSWER_DESCRIPTION, typedAnswerOf } from '../assessment/assessment-answer.type';
 import { Country } from '../country/country.entity';
 import { MonitoringCycle } from '../cycle/cycle.entity';
 import { Edition } from '../edition/edition.entity';
+import { cycleIdOf, indicatorIdOf } from '../entry-points';
 import { Area } from '../framework/framework.entity';
 import { Indicator } from '../indicator/indicator.entity';
 import { assertReferencesExist } from '../references';
@@ -29,7 +32,9 @@ export class ComparisonResolver {
       'request. Cells follow the read rules: a cell the reader may not see says HIDDEN. Null for an unknown cycle.',
   })
   async comparison(@Args() args: ComparisonArgs, @Ctx() ctx: RequestContext) {
-    const comparison = await getComparison(ctx, args);
+    const { cycleId, cycleCode, ...rest } = args;
+    const id = await cycleIdOf(ctx, { id: cycleId, code: cycleCode });
+    const comparison = id ? await getComparison(ctx, { ...rest, cycleId: id }) : null;
     // Live cells (an unpublished cycle, or a reader who sees more than the public) are never shared.
     if (!comparison?.editionId) ctx.responseCache.readLive();
     return comparison;
@@ -41,10 +46,20 @@ export class ComparisonResolver {
   })
   async countryProfile(
     @Arg('countryCode', { description: 'ISO code of the country.' }) countryCode: string,
-    @Arg('cycleId', () => ID, { description: 'The monitoring cycle.' }) cycleId: string,
     @Ctx() ctx: RequestContext,
+    @Arg('cycleId', () => ID, {
+      nullable: true,
+      description: 'The monitoring cycle, by id (or give `cycleCode`).',
+    })
+    cycleId?: string | null,
+    @Arg('cycleCode', () => String, {
+      nullable: true,
+      description: 'The monitoring cycle, by its code, e.g. `2024` (or give `cycleId`).',
+    })
+    cycleCode?: string | null,
   ) {
-    const profile = await getCountryProfile(ctx, countryCode, cycleId);
+    const id = await cycleIdOf(ctx, { id: cycleId, code: cycleCode });
+    const profile = id ? await getCountryProfile(ctx, countryCode, id) : null;
     // The profile sums the comparison's cells: shareable only when they came from an edition of the cycle.
     if (!profile || !ctx.responseCache.usedEditionOf(profile.cycleId)) ctx.responseCache.readLive();
     return profile;
@@ -55,19 +70,57 @@ export class ComparisonResolver {
       'A country’s answers to an indicator (and comparable ones of other versions) across cycles, oldest first.',
   })
   async indicatorHistory(
-    @Arg('indicatorId', () => ID, { description: 'The indicator.' }) indicatorId: string,
     @Arg('countryCode', { description: 'ISO code of the country.' }) countryCode: string,
     @Ctx() ctx: RequestContext,
+    @Arg('indicatorId', () => ID, {
+      nullable: true,
+      description: 'The indicator, by id (or give `indicatorCode`).',
+    })
+    indicatorId?: string | null,
+    @Arg('indicatorCode', () => String, {
+      nullable: true,
+      description:
+        'The indicator, by its code in the framework version that `frameworkVersionId` or `cycleCode` names ' +
+        '(or give `indicatorId`).',
+    })
+    indicatorCode?: string | null,
+    @Arg('frameworkVersionId', () => ID, {
+      nullable: true,
+      description: 'With `indicatorCode`: the framework version the code is in.',
+    })
+    frameworkVersionId?: string | null,
+    @Arg('cycleCode', () => String, {
+      nullable: true,
+      description:
+        'With `indicatorCode`: the code of a cycle whose framework version the code is in, e.g. `2024`.',
+    })
+    cycleCode?: string | null,
   ) {
-    const id = assertId(indicatorId, 'indicatorId');
     const code = assertCountryCode(countryCode, 'countryCode');
+    const id = await indicatorIdOf(ctx, {
+      id: indicatorId,
+      code: indicatorCode,
+      frameworkVersionId,
+      cycleCode,
+      idArg: 'indicatorId',
+      codeArg: 'indicatorCode',
+    });
+    if (!id)
+      throw badUserInput(`The framework version has no indicator with the code ${indicatorCode}.`, {
+        argument: 'indicatorCode',
+      });
     const rows = await loadHistory(ctx.db, ctx.viewer, id, code);
     if (rows.length === 0)
       await assertReferencesExist(ctx, {
         indicators: { argument: 'indicatorId', ids: [id] },
         countries: { argument: 'countryCode', codes: [code] },
       });
-    return rows.map((row) => Object.assign(new IndicatorHistoryPoint(), row));
+    return rows.map((row) =>
+      Object.assign(new IndicatorHistoryPoint(), row, {
+        countryCode: code,
+        id: `${code}:${row.cycleId}:${row.indicatorId}`,
+      }),
+    );
   }
 
   @FieldResolver(() => MonitoringCycle, { description: 'The cycle compared.' })
@@ -103,6 +156,20 @@ export class ComparisonCellResolver {
   country(@Root() cell: ComparisonCell, @Ctx() ctx: RequestContext) {
     return ctx.loaders.country.byCode.load(cell.countryCode);
   }
+
+  @FieldResolver(() => ID, {
+    description:
+      'Stable identifier of the cell: the same country, indicator and edition (or the live data of the cycle) give ' +
+      'the same id in every comparison, whatever its filter, so that a cache keeps one entry per cell.',
+  })
+  id(@Root() cell: ComparisonCell): string {
+    return `${cell.source}:${cell.indicatorId}:${cell.countryCode}`;
+  }
+
+  @FieldResolver(() => Answer, { nullable: true, description: ANSWER_DESCRIPTION })
+  answer(@Root() cell: ComparisonCell, @Ctx() ctx: RequestContext) {
+    return typedAnswerOf(ctx, cell.indicatorId, cell.value);
+  }
 }
 
 @Resolver(() => CountryProfile)
@@ -136,5 +203,10 @@ export class IndicatorHistoryResolver {
   @FieldResolver(() => Indicator, { description: 'The indicator as that cycle’s framework version has it.' })
   indicator(@Root() point: IndicatorHistoryPoint, @Ctx() ctx: RequestContext) {
     return ctx.loaders.indicator.byId.load(point.indicatorId);
+  }
+
+  @FieldResolver(() => Answer, { nullable: true, description: ANSWER_DESCRIPTION })
+  answer(@Root() point: IndicatorHistoryPoint, @Ctx() ctx: RequestContext) {
+    return typedAnswerOf(ctx, point.indicatorId, point.value);
   }
 }

@@ -5,6 +5,10 @@ import { CellState, Trend } from './comparison.enums';
 
 @ObjectType({ description: 'One country’s result for one indicator, as the reader may see it.' })
 export class ComparisonCell {
+  indicatorId: string;
+  /** Where the cell was read: an edition, or the live data of a cycle (`live:<cycle id>`). */
+  source: string;
+
   @Field({ description: 'ISO code of the country.' })
   countryCode: string;
 
@@ -72,8 +76,14 @@ export class Comparison {
 
 @ArgsType()
 export class ComparisonArgs {
-  @Field(() => ID, { description: 'The monitoring cycle.' })
-  cycleId: string;
+  @Field(() => ID, { nullable: true, description: 'The monitoring cycle, by id (or give `cycleCode`).' })
+  cycleId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The monitoring cycle, by its code, e.g. `2024` (or give `cycleId`).',
+  })
+  cycleCode?: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -83,6 +93,13 @@ export class ComparisonArgs {
 
   @Field(() => [ID], { nullable: true, description: 'Only these indicators.' })
   indicatorIds?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Only the indicators with these codes in the cycle’s framework version (not with `indicatorIds`).',
+  })
+  indicatorCodes?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Only these countries (ISO codes).' })
   countryCodes?: string[] | null;
@@ -161,14 +178,28 @@ export class CountryProfile {
   countryCode: string;
   cycleId: string;
 
+  @Field(() => ID, {
+    description:
+      'Stable identifier of the country’s profile in the cycle (made of both), the same whichever arguments named ' +
+      'them, so that a cache keeps one entry.',
+  })
+  id: string;
+
   @Field(() => [AreaProfile], { description: 'One entry per pillar, in framework order.' })
   areas: AreaProfile[];
 }
 
 @ObjectType({ description: 'One cycle’s answer to an indicator for a country.' })
 export class IndicatorHistoryPoint {
+  countryCode: string;
   cycleId: string;
   indicatorId: string;
+
+  @Field(() => ID, {
+    description:
+      'Stable identifier of the point (its country, cycle and indicator), the same in every history it is part of.',
+  })
+  id: string;
 
   @Field(() => CellState, { description: 'Assessed, not assessed, or hidden from this reader.' })
   state: CellState;

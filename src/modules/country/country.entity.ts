@@ -1,8 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { I18nText, LocaleTag } from '../../common/i18n';
+import { Node } from '../../common/node.type';
 
-@ObjectType({ description: 'A country monitored in the region, identified by its ISO 3166-1 alpha-2 code.' })
+@ObjectType({
+  implements: Node,
+  description: 'A country monitored in the region, identified by its ISO 3166-1 alpha-2 code.',
+})
 @Entity({ name: 'country' })
 export class Country {
   @Field({ description: 'ISO 3166-1 alpha-2 code, upper case (e.g. `RS`).' })

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { pageWindow, PageArgs, toConnection } from '../../common/connection';
 import { Locale } from '../../common/i18n';
@@ -28,6 +28,15 @@ export class CountryResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.loaders.country.byCode.load(assertCountryCode(code, 'code'));
+  }
+
+  @FieldResolver(() => ID, {
+    description:
+      'The country’s identifier: its ISO code, the same as `code`, so that a cache keeps one entry per country ' +
+      'and `node(id:)` finds it.',
+  })
+  id(@Root() country: Country): string {
+    return country.code;
   }
 
   @FieldResolver(() => LocalizedText, { description: 'The country’s name.' })

@@ -2,8 +2,10 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { I18nText } from '../../common/i18n';
 import { CycleStatus } from './cycle.enums';
+import { Node } from '../../common/node.type';
 
 @ObjectType({
+  implements: Node,
   description: 'A monitoring round (e.g. 2025) in which every country assesses one framework version.',
 })
 @Entity({ name: 'monitoring_cycle' })

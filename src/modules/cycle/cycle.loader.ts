@@ -1,12 +1,16 @@
 import type { RequestContext } from '../../common/context';
 import { groupLoader, uniqueLoader } from '../../common/loaders';
-import { findCycles, findCyclesOfVersions } from './cycle.service';
+import { findCycles, findCyclesByCodes, findCyclesOfVersions } from './cycle.service';
 
 export function createCycleLoaders(ctx: RequestContext) {
   return {
     byId: uniqueLoader(
       (ids: readonly string[]) => findCycles(ctx, ids),
       (cycle) => cycle.id,
+    ),
+    byCode: uniqueLoader(
+      (codes: readonly string[]) => findCyclesByCodes(ctx, codes),
+      (cycle) => cycle.code,
     ),
     byFrameworkVersion: groupLoader(
       (ids: readonly string[]) => findCyclesOfVersions(ctx, ids),

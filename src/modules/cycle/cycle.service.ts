@@ -30,7 +30,17 @@ export function findCycles(ctx: RequestContext, ids: readonly string[]): Promise
 }
 
 export function findCycleByCode(ctx: RequestContext, code: string): Promise<MonitoringCycle | null> {
-  return ctx.db.getRepository(MonitoringCycle).findOne({ where: { code } });
+  return ctx.loaders.cycle.byCode.load(code);
+}
+
+/** Cycles by code; each one found also serves the request's later reads of it by id. */
+export async function findCyclesByCodes(
+  ctx: RequestContext,
+  codes: readonly string[],
+): Promise<MonitoringCycle[]> {
+  const cycles = await ctx.db.getRepository(MonitoringCycle).find({ where: { code: In([...codes]) } });
+  for (const cycle of cycles) ctx.loaders.cycle.byId.prime(cycle.id, cycle);
+  return cycles;
 }
 
 export function findCyclesOfVersions(

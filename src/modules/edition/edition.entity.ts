@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { CellData } from '../comparison/comparison.service';
+import { Node } from '../../common/node.type';
 
 /**
  * What an edition holds: the public comparison, the published assessments and the published follow-ups of
@@ -17,6 +18,7 @@ export interface EditionContent {
 }
 
 @ObjectType({
+  implements: Node,
   description:
     'An immutable published edition of a cycle’s results: what the public read when the cycle was published. ' +
     'Reopening and publishing again makes a new edition; earlier ones stay as they were, so they can be cited.',

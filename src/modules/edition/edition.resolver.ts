@@ -1,10 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { badUserInput } from '../../common/errors';
-import { assertId } from '../../common/validation';
 import { getComparison } from '../comparison/comparison.read';
 import { Comparison } from '../comparison/comparison.types';
 import { MonitoringCycle } from '../cycle/cycle.entity';
+import { cycleIdOf } from '../entry-points';
 import { publicationFacts } from '../deployment/publication';
 import { Edition } from './edition.entity';
 import { editionCitation, findEdition } from './edition.service';
@@ -20,6 +20,13 @@ class EditionComparisonArgs {
   @Field(() => [ID], { nullable: true, description: 'Only these indicators.' })
   indicatorIds?: string[] | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Only the indicators with these codes in the cycle’s framework version (not with `indicatorIds`).',
+  })
+  indicatorCodes?: string[] | null;
+
   @Field(() => [String], { nullable: true, description: 'Only these countries (ISO codes).' })
   countryCodes?: string[] | null;
 }
@@ -31,14 +38,21 @@ export class EditionResolver {
     description: 'A published edition of a cycle: the given number, or the latest; null when there is none.',
   })
   async edition(
-    @Arg('cycleId', () => ID, { description: 'The cycle.' }) cycleId: string,
     @Ctx() ctx: RequestContext,
+    @Arg('cycleId', () => ID, { nullable: true, description: 'The cycle, by id (or give `cycleCode`).' })
+    cycleId?: string | null,
+    @Arg('cycleCode', () => String, {
+      nullable: true,
+      description: 'The cycle, by its code, e.g. `2024` (or give `cycleId`).',
+    })
+    cycleCode?: string | null,
     @Arg('number', () => Int, { nullable: true, description: 'The edition number; omitted: the latest.' })
     number?: number,
   ) {
     if (number != null && (!Number.isInteger(number) || number < 1))
       throw badUserInput('number must be from 1.');
-    const edition = await findEdition(ctx, assertId(cycleId, 'cycleId'), number);
+    const id = await cycleIdOf(ctx, { id: cycleId, code: cycleCode });
+    const edition = id ? await findEdition(ctx, id, number) : null;
     // "No such edition" lasts only until the next publication: not an answer to share.
     if (!edition) ctx.responseCache.readLive();
     return edition;

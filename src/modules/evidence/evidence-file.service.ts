@@ -98,8 +98,17 @@ function auditFile(file: { name: string; size: number; sha256: string; contentTy
   return { fileName: file.name, fileSize: file.size, fileSha256: file.sha256, fileMime: file.contentType };
 }
 
-function logError(message: string, error: unknown): void {
-  process.stderr.write(`[error] ${message}: ${error instanceof Error ? error.message : String(error)}\n`);
+/** A fault of file storage, as one JSON log line with the request it happened in, as the server's own lines. */
+function logError(ctx: RequestContext, message: string, error: unknown): void {
+  const line = {
+    level: 'error',
+    time: new Date().toISOString(),
+    service: 'trafficking-indicators-api',
+    requestId: ctx.requestId,
+    error: { message: error instanceof Error ? error.message : String(error) },
+    msg: message,
+  };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
 }
 
 /** Refuses early, before the body is read, whoever may not change this evidence's file now. */
@@ -154,18 +163,18 @@ export async function attachEvidenceFile(
       return { file: after, previousKey };
     });
   } catch (error) {
-    await storage.delete(key).catch((e: unknown) => logError(`Could not delete unused file ${key}`, e));
+    await storage.delete(key).catch((e: unknown) => logError(ctx, `Could not delete unused file ${key}`, e));
     throw error;
   }
-  if (result.previousKey) await deleteStored(storage, result.previousKey);
+  if (result.previousKey) await deleteStored(ctx, storage, result.previousKey);
   return { file: result.file, replaced: result.previousKey !== null };
 }
 
 /** After the commit the row no longer names the file; a failure here leaves an orphan, never a broken row. */
-async function deleteStored(storage: FileStorage, key: string): Promise<void> {
+async function deleteStored(ctx: RequestContext, storage: FileStorage, key: string): Promise<void> {
   await storage
     .delete(key)
-    .catch((e: unknown) => logError(`Could not delete file ${key}, which is no longer used`, e));
+    .catch((e: unknown) => logError(ctx, `Could not delete file ${key}, which is no longer used`, e));
 }
 
 /** Detaches the file (recorded with an audit event) and then deletes it from storage. */
@@ -194,7 +203,7 @@ export async function removeEvidenceFile(
     });
     return target.evidence.fileKey as string;
   });
-  await deleteStored(storage, removedKey);
+  await deleteStored(ctx, storage, removedKey);
 }
 
 /** The file for a reader of the evidence: FORBIDDEN for anyone who may not read it, NOT_FOUND when none. */

@@ -1,8 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Confidentiality, EvidenceKind, Reliability } from './evidence.enums';
+import { Node } from '../../common/node.type';
 
 @ObjectType({
+  implements: Node,
   description: 'A source that supports an assessment: a law, a decision, statistics, an interview, …',
 })
 @Entity({ name: 'evidence' })

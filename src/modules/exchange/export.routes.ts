@@ -5,6 +5,7 @@ import { badUserInput, ErrorCode } from '../../common/errors';
 import { LOCALE_TAGS, type LocaleTag } from '../../common/i18n';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { DataStatus, dataStatusOf, DEMO_NOTICE } from '../deployment/data-status';
+import { cycleIdOf } from '../entry-points';
 import { exportAssessments } from './export-assessments.service';
 import { exportComparison } from './export-comparison.service';
 import { exportFramework } from './export-framework.service';
@@ -139,25 +140,27 @@ interface Endpoint {
 const ENDPOINTS: Endpoint[] = [
   {
     name: 'comparison',
-    params: ['cycleId', 'areaCode', 'countryCodes', 'edition', 'locale', 'table', 'separator'],
+    params: ['cycleId', 'cycleCode', 'areaCode', 'countryCodes', 'edition', 'locale', 'table', 'separator'],
     csvTables: [
       { table: 'comparison', sheet: SHEETS.comparison, fileName: (base) => base },
       { table: 'matrix', sheet: SHEETS.matrix, fileName: (base) => `${base}-matrix` },
     ],
     notFound: 'There is no such cycle, or no such edition of it.',
-    build: (ctx, query, madeAt) =>
-      exportComparison(ctx, {
-        cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
+    build: async (ctx, query, madeAt) => {
+      const params = {
         areaCode: areaCodeParam(query),
         countryCodes: countryCodesParam(query),
         edition: editionParam(query),
         locale: localeParam(query, ctx),
         madeAt,
-      }),
+      };
+      const cycleId = await cycleIdOf(ctx, { id: query.cycleId, code: query.cycleCode });
+      return cycleId ? exportComparison(ctx, { ...params, cycleId }) : null;
+    },
   },
   {
     name: 'assessments',
-    params: ['cycleId', 'countryCode', 'table', 'separator'],
+    params: ['cycleId', 'cycleCode', 'countryCode', 'table', 'separator'],
     csvTables: [
       { table: 'assessments', sheet: SHEETS.assessments, fileName: (base) => base },
       {
@@ -167,11 +170,11 @@ const ENDPOINTS: Endpoint[] = [
       },
     ],
     notFound: 'There is no such cycle.',
-    build: (ctx, query) =>
-      exportAssessments(ctx, {
-        cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
-        countryCode: assertCountryCode(required(query, 'countryCode'), 'countryCode'),
-      }),
+    build: async (ctx, query) => {
+      const countryCode = assertCountryCode(required(query, 'countryCode'), 'countryCode');
+      const cycleId = await cycleIdOf(ctx, { id: query.cycleId, code: query.cycleCode });
+      return cycleId ? exportAssessments(ctx, { cycleId, countryCode }) : null;
+    },
   },
   {
     name: 'framework',

@@ -9,8 +9,10 @@ import {
 } from 'typeorm';
 import type { I18nText } from '../../common/i18n';
 import { FrameworkVersionStatus, Pillar, ScoreCode } from './framework.enums';
+import { Node } from '../../common/node.type';
 
 @ObjectType({
+  implements: Node,
   description: 'An indicator framework: the set of indicators partners assess, released in versions.',
 })
 @Entity({ name: 'framework' })
@@ -35,6 +37,7 @@ export class Framework {
 }
 
 @ObjectType({
+  implements: Node,
   description:
     'One release of a framework. Immutable once a monitoring cycle uses it, so results stay comparable.',
 })

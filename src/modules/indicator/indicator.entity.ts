@@ -2,8 +2,12 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { I18nText } from '../../common/i18n';
 import { AnswerType, IndicatorType } from './indicator.enums';
+import { Node } from '../../common/node.type';
 
-@ObjectType({ description: 'A measurable indicator of a framework version, assessed per country and cycle.' })
+@ObjectType({
+  implements: Node,
+  description: 'A measurable indicator of a framework version, assessed per country and cycle.',
+})
 @Entity({ name: 'indicator' })
 export class Indicator {
   @Field(() => ID, { description: 'Stable identifier.' })

@@ -2,9 +2,11 @@ import type { RequestContext } from '../../common/context';
 import { groupLoader, pageLoader, uniqueLoader } from '../../common/loaders';
 import {
   findIndicators,
+  findIndicatorsByCode,
   findStandardsOfIndicators,
   pageIndicatorsByArea,
   pageIndicatorsByVersion,
+  versionCodeKey,
 } from './indicator.service';
 import type { IndicatorFilter } from './indicator.types';
 
@@ -13,6 +15,11 @@ export function createIndicatorLoaders(ctx: RequestContext) {
     byId: uniqueLoader(
       (ids: readonly string[]) => findIndicators(ctx, ids),
       (indicator) => indicator.id,
+    ),
+    /** By `versionCodeKey(frameworkVersionId, code)`: an indicator code is unique within its version. */
+    byVersionAndCode: uniqueLoader(
+      (keys: readonly string[]) => findIndicatorsByCode(ctx, keys),
+      (indicator) => versionCodeKey(indicator.frameworkVersionId, indicator.code),
     ),
     pageByVersion: pageLoader((ids: string[], filter: IndicatorFilter, window) =>
       pageIndicatorsByVersion(ctx, ids, filter, window),

@@ -6,6 +6,7 @@ import { LocalizedText } from '../../common/localized-text.type';
 import { LOCALE_ARG_DESCRIPTION, localize } from '../../common/localize';
 import { assertId } from '../../common/validation';
 import { Area, FrameworkVersion } from '../framework/framework.entity';
+import { indicatorIdOf } from '../entry-points';
 import { assertReferencesExist } from '../references';
 import { Standard } from '../standard/standard.entity';
 import { Indicator } from './indicator.entity';
@@ -36,9 +37,41 @@ export class IndicatorResolver {
     return toConnection(page);
   }
 
-  @Query(() => Indicator, { nullable: true, description: 'One indicator by id; null when there is none.' })
-  indicator(@Arg('id', () => ID, { description: 'The identifier.' }) id: string, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.indicator.byId.load(assertId(id, 'id'));
+  @Query(() => Indicator, {
+    nullable: true,
+    description:
+      'One indicator by `id`, or by `code` within a framework version (named by `frameworkVersionId` or by ' +
+      '`cycleCode`, the code of a cycle that uses it); null when there is none.',
+  })
+  async indicator(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { nullable: true, description: 'The identifier (or give `code`).' })
+    id?: string | null,
+    @Arg('code', () => String, {
+      nullable: true,
+      description: 'The indicator’s code, unique within its framework version (or give `id`).',
+    })
+    code?: string | null,
+    @Arg('frameworkVersionId', () => ID, {
+      nullable: true,
+      description: 'With `code`: the framework version the code is in.',
+    })
+    frameworkVersionId?: string | null,
+    @Arg('cycleCode', () => String, {
+      nullable: true,
+      description: 'With `code`: the code of a cycle whose framework version the code is in, e.g. `2024`.',
+    })
+    cycleCode?: string | null,
+  ) {
+    const indicatorId = await indicatorIdOf(ctx, {
+      id,
+      code,
+      frameworkVersionId,
+      cycleCode,
+      idArg: 'id',
+      codeArg: 'code',
+    });
+    return indicatorId ? ctx.loaders.indicator.byId.load(indicatorId) : null;
   }
 
   @FieldResolver(() => LocalizedText, { description: 'What the indicator measures.' })

@@ -113,6 +113,33 @@ export async function findIndicators(ctx: RequestContext, ids: readonly string[]
   return rows.map((row) => hydrate(ctx.db, Indicator, row));
 }
 
+/** The key of an indicator by its code within a framework version. */
+export function versionCodeKey(frameworkVersionId: string, code: string): string {
+  return `${frameworkVersionId}/${code}`;
+}
+
+/**
+ * Indicators by code within their framework version (`versionCodeKey`), under the same read rule as by id: the
+ * indicators of a draft version only for those who see drafts.
+ */
+export async function findIndicatorsByCode(
+  ctx: RequestContext,
+  keys: readonly string[],
+): Promise<Indicator[]> {
+  const pairs = keys.map((key) => key.split('/'));
+  const params: unknown[] = [pairs.map(([version]) => version), pairs.map(([, code]) => code)];
+  const conditions = ['true', ...filterSql(ctx, {}, params)];
+  const rows: Array<Record<string, unknown>> = await ctx.db.query(
+    `SELECT t.* FROM indicator t
+     JOIN unnest($1::uuid[], $2::text[]) AS k(version_id, code) ON t.framework_version_id = k.version_id AND t.code = k.code
+     WHERE ${conditions.join(' AND ')}`,
+    params,
+  );
+  const indicators = rows.map((row) => hydrate(ctx.db, Indicator, row));
+  for (const indicator of indicators) ctx.loaders.indicator.byId.prime(indicator.id, indicator);
+  return indicators;
+}
+
 /** The standards each indicator measures, for a batch of indicators. */
 export async function findStandardsOfIndicators(
   ctx: RequestContext,

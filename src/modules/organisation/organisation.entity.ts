@@ -1,8 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrganisationKind } from './organisation.enums';
+import { Node } from '../../common/node.type';
 
 @ObjectType({
+  implements: Node,
   description: 'An organisation taking part in the database: the tenant that owns its users and data.',
 })
 @Entity({ name: 'organisation' })

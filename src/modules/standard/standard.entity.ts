@@ -2,8 +2,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { I18nText } from '../../common/i18n';
 import { Instrument } from './standard.enums';
+import { Node } from '../../common/node.type';
 
 @ObjectType({
+  implements: Node,
   description: 'A provision of an instrument that indicators measure: an article or an action plan measure.',
 })
 @Entity({ name: 'standard' })

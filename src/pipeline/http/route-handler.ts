@@ -47,7 +47,10 @@ export function routeRunner(options: RouteHandlerOptions): RouteRunner {
           const { value } = received;
           received = null;
           await intake.release(value).catch((error: unknown) => {
-            logger.warn({ error: faultFields(error) }, 'could not release what a request received');
+            logger.warn(
+              { requestId: requestIdFrom(req.headers), error: faultFields(error) },
+              'could not release what a request received',
+            );
           });
         };
         try {

@@ -29,6 +29,8 @@ export const DEFAULT_LIST_SIZE = 10;
 const LIST_SIZES: Readonly<Record<string, number>> = {
   'Comparison.rows': 100,
   'ComparisonRow.cells': 10,
+  // As many as `nodes` takes (MAX_NODE_IDS).
+  'Query.nodes': 100,
 };
 
 /** What an operation asks for, with its fragments expanded where they are spread. */

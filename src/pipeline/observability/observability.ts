@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Express } from 'express';
+import type { Express, RequestHandler } from 'express';
 import type { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
@@ -8,6 +8,7 @@ import type { AppConfig } from '../../config';
 import type { RequestContext } from '../../common/context';
 import { ErrorCode } from '../../common/errors';
 import type { Logger } from '../../common/logger';
+import { requestIdFrom } from '../context/request-context';
 
 /** The request metrics of one server, in a registry of its own so that servers in one process do not collide. */
 export interface Metrics {
@@ -88,9 +89,33 @@ const OPERATION_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 const requestIds = new WeakMap<object, string>();
 
-/** The request an error was raised in, for the server log of a fault (formatError is not given the context). */
+/**
+ * The request an error was raised in, for the server log of a fault (formatError is not given the context): the
+ * error's own, or that of the error it wraps (Apollo wraps a failure to make the context, say).
+ */
 export function requestIdOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null ? requestIds.get(error) : undefined;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const original = (error as { originalError?: unknown }).originalError;
+  return requestIds.get(error) ?? requestIdOf(original === error ? undefined : original);
+}
+
+/** Marks an error with the request it was raised in, where no plugin sees it (making the context). */
+export function tagRequestId(error: unknown, requestId: string): void {
+  if (typeof error === 'object' && error !== null) requestIds.set(error, requestId);
+}
+
+/**
+ * Gives every request its id before anything else runs: the client's `x-request-id` when it is a sensible one,
+ * else a new one; set on the request, so that every later step (and every log line of a fault) finds the same
+ * one, and on the response.
+ */
+export function assignRequestId(): RequestHandler {
+  return (req, res, next) => {
+    const requestId = requestIdFrom(req.headers);
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  };
 }
 
 /** Who asked, by id only: never a name, an e-mail address or a credential. */
