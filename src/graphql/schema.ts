@@ -24,6 +24,7 @@ import { frameworkModule } from '../modules/framework/framework.module';
 import { indicatorModule } from '../modules/indicator/indicator.module';
 import { organisationModule } from '../modules/organisation/organisation.module';
 import { reviewCommentModule } from '../modules/review-comment/review-comment.module';
+import { searchModule } from '../modules/search/search.module';
 import { standardModule } from '../modules/standard/standard.module';
 import { userModule } from '../modules/user/user.module';
 import { webhookModule } from '../modules/webhook/webhook.module';
@@ -44,6 +45,7 @@ const modules: GraphQLModule[] = [
   indicatorModule,
   organisationModule,
   reviewCommentModule,
+  searchModule,
   standardModule,
   userModule,
   webhookModule,
