@@ -129,7 +129,11 @@ describe('search across languages and scripts', () => {
     expect(cyrillic.label).toBe('Probe 900');
 
     // The eighth probe matches "viktim" in Albanian only.
-    const inAlbanian = await search('viktim', { ...admin, 'accept-language': 'sr-Cyrl' }, { kinds: ['STANDARD'] });
+    const inAlbanian = await search(
+      'viktim',
+      { ...admin, 'accept-language': 'sr-Cyrl' },
+      { kinds: ['STANDARD'] },
+    );
     expect(hitOf(inAlbanian.nodes, 'both').snippet.locale).toBe('sq');
     expect(hitOf(inAlbanian.nodes, 'both').title).toBe('Жртве, проба 8');
     // "8" matches in every language: the caller's is shown, else English.
