@@ -1,5 +1,11 @@
 import { createTestDatabase, type TestDatabase } from './support/database';
-import { signIn, startTestServer, type TestServer } from './support/server';
+import { signIn, startTestServer, type GraphQLResponse, type TestServer } from './support/server';
+
+interface SearchPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: Array<{ kind: string; id: string }>;
+}
 
 const MARKER = 'kvarcit';
 
@@ -115,9 +121,9 @@ describe('search under the read rules of the lists', () => {
     let after: string | null = null;
     let total = -1;
     for (;;) {
-      const res = await api.query(SEARCH, { query: MARKER, kinds, after }, as[who]);
+      const res: GraphQLResponse = await api.query(SEARCH, { query: MARKER, kinds, after }, as[who]);
       expect(res.errors).toBeUndefined();
-      const page = res.data!.search;
+      const page: SearchPage = (res.data as { search: SearchPage }).search;
       total = page.totalCount;
       for (const hit of page.nodes) {
         expect(kinds).toContain(hit.kind);
@@ -153,7 +159,7 @@ describe('search under the read rules of the lists', () => {
     const indicators: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await api.query(INDICATORS, { after }, as[who]);
+      const res: GraphQLResponse<Record<string, any>> = await api.query(INDICATORS, { after }, as[who]);
       expect(res.errors).toBeUndefined();
       for (const node of res.data!.indicators.nodes) if (marked.has(node.id)) indicators.push(node.id);
       if (!res.data!.indicators.pageInfo.hasNextPage) break;

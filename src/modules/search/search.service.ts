@@ -2,7 +2,6 @@ import type { RequestContext } from '../../common/context';
 import type { Page, PageWindow } from '../../common/connection';
 import { badUserInput } from '../../common/errors';
 import { type I18nText, resolveText } from '../../common/i18n';
-import { preparedQuery } from '../../db/request-transaction';
 import { SearchKind } from './search.enums';
 import { SEARCH_SOURCES } from './search.sources';
 import type { SearchHit, SnippetPart } from './search.types';
@@ -92,7 +91,9 @@ export async function search(
   const kinds = filter.kinds?.length ? [...new Set(filter.kinds)] : Object.values(SearchKind);
   const params: unknown[] = [filter.query, kinds, filter.countryCode, filter.cycleId];
   const sql = searchSql(ctx, params, window);
-  const rows = await preparedQuery<HitRow>(ctx.db, sql, params);
+  // Planned for the words asked, not prepared once for any: how many rows a word matches decides the plan (an
+  // index lookup and a few joins for a rare word), and a generic plan cannot know it.
+  const rows: HitRow[] = await ctx.db.query(sql, params);
   const items = rows
     .filter((row) => row.kind !== null)
     .map((row): SearchHit => {

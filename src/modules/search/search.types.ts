@@ -6,9 +6,9 @@ import { SearchKind } from './search.enums';
 export class SearchArgs extends PageArgs {
   @Field({
     description:
-      'The words to look for, 1 to 200 characters. Every word must occur, as the start of a word, in any ' +
-      'language and script: Serbian Cyrillic and Latin are one, and accents are ignored ("žrtve", "zrtve" and ' +
-      '"жртве" find the same texts).',
+      'The words to look for, 1 to 200 characters, at most 10 words. Every word must occur, the last one as the ' +
+      'start of a word (as typed so far), in any language and script: Serbian Cyrillic and Latin are one, and ' +
+      'accents are ignored ("žrtve", "zrtve" and "жртве" find the same texts).',
   })
   query: string;
 

@@ -42,7 +42,7 @@ const EDITION_FIELDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
       'trend',
       'value',
     ],
-    Edition: ['citation', 'comparison', 'contentSha256', 'cycle', 'id', 'number', 'publishedAt'],
+    Edition: ['citation', 'comparison', 'contentSha256', 'cycle', 'id', 'number', 'publishedAt', 'url'],
     CountryProfile: ['areas', 'country', 'cycle'],
     AreaProfile: [
       'area',
