@@ -3,7 +3,7 @@ import type { Page, PageWindow } from '../../common/connection';
 import { badUserInput } from '../../common/errors';
 import { type I18nText, resolveText } from '../../common/i18n';
 import { SearchKind } from './search.enums';
-import { SEARCH_SOURCES } from './search.sources';
+import { PREFIX_QUERY, SEARCH_SOURCES } from './search.sources';
 import type { SearchHit, SnippetPart } from './search.types';
 
 export interface SearchFilter {
@@ -47,15 +47,13 @@ function searchSql(ctx: RequestContext, params: unknown[], window: PageWindow): 
   const [locale, options] = [`$${params.length - 1}::text`, `$${params.length}::text`];
   params.push(window.offset, window.limit);
   const [offset, limit] = [`$${params.length - 1}::bigint`, `$${params.length}::bigint`];
-  return `WITH input AS MATERIALIZED (
-      SELECT public.search_query($1::text, true) AS prefix, public.search_query($1::text, false) AS exact),
-    hits AS MATERIALIZED (${sources.join('\n    UNION ALL\n    ')}),
+  return `WITH hits AS MATERIALIZED (${sources.join('\n    UNION ALL\n    ')}),
     page AS (SELECT * FROM hits ORDER BY rank DESC, kind, id OFFSET ${offset} LIMIT ${limit})
     SELECT (SELECT count(*) FROM hits)::int AS total, p.kind, p.id, p.rank, p.label, p.title, p.country_code,
       p.cycle_id, p.assessment_id, p.indicator_id, s.snippet_locale, s.snippet
     FROM (SELECT 1) one
     LEFT JOIN page p ON true
-    LEFT JOIN LATERAL public.search_snippet(p.texts, (SELECT prefix FROM input), ${locale}, ${options}) s ON true
+    LEFT JOIN LATERAL public.search_snippet(p.texts, ${PREFIX_QUERY}, ${locale}, ${options}) s ON true
     ORDER BY p.rank DESC, p.kind, p.id`;
 }
 

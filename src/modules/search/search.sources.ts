@@ -7,10 +7,14 @@ import { commentVisibilitySql } from '../review-comment/review-comment.policy';
 import { SearchKind } from './search.enums';
 
 /**
- * The parameters every source reads, at fixed places: the query's words as text-search queries (`prefix`,
- * `exact`, both from the statement's `input`), the kinds asked for ($2), the country ($3) and the cycle ($4).
+ * The parameters every source reads, at fixed places: the query's words ($1), the kinds asked for ($2), the
+ * country ($3) and the cycle ($4). The words become text-search queries in the statement itself, so that the
+ * planner, which knows them, can tell how many rows each matches (the index's statistics) and plan accordingly.
  */
 export const SEARCH_PARAMS = { kinds: '$2', country: '$3::text', cycle: '$4::uuid' } as const;
+/** The words, the last one as a word start, and all of them as whole words (to rank those higher). */
+export const PREFIX_QUERY = 'public.search_query($1::text, true)';
+export const EXACT_QUERY = 'public.search_query($1::text, false)';
 const { kinds, country, cycle } = SEARCH_PARAMS;
 
 /**
@@ -21,14 +25,20 @@ const { kinds, country, cycle } = SEARCH_PARAMS;
  */
 export type SearchSource = (viewer: Viewer, params: unknown[]) => string;
 
-/** Matches the GIN index of the table (the same expression), and ranks whole words above word starts. */
+/**
+ * Matches the GIN index of the table (the same expression), and ranks whole words above word starts. A small
+ * table's matches are found first in a subquery of their own (OFFSET 0): joined to its other conditions, the
+ * planner would rather fold the texts of every row of a version than look the words up.
+ */
 function match(table: keyof typeof SEARCH_VECTORS, alias: string, kind: SearchKind) {
   const vector = `public.${SEARCH_VECTORS[table].replace(/\(([^()]*)\)$/, (_, args: string) =>
     `(${args.split(', ').map((column) => `${alias}.${column}`).join(', ')})`,
   )}`;
   return {
-    where: `'${kind}' = ANY(${kinds}) AND ${vector} @@ (SELECT prefix FROM input)`,
-    rank: `(ts_rank(${vector}, (SELECT prefix FROM input)) + ts_rank(${vector}, (SELECT exact FROM input)))::float8`,
+    where: `'${kind}' = ANY(${kinds}) AND ${vector} @@ ${PREFIX_QUERY}`,
+    // The vector once per row found (OFFSET 0 keeps it a subquery of its own), for both ranks.
+    vector: `CROSS JOIN LATERAL (SELECT ${vector} AS v OFFSET 0) sv`,
+    rank: `(ts_rank(sv.v, ${PREFIX_QUERY}) + ts_rank(sv.v, ${EXACT_QUERY}))::float8`,
   };
 }
 
@@ -54,15 +64,15 @@ export const SEARCH_SOURCES: Record<SearchKind, SearchSource> = {
     return `SELECT 'INDICATOR'::text AS kind, t.id, ${m.rank} AS rank, t.code AS label, t.title,
         ARRAY[t.title, t.guidance, t.means_of_verification] AS texts,
         NULL::text AS country_code, NULL::uuid AS cycle_id, NULL::uuid AS assessment_id, t.id AS indicator_id
-      FROM indicator t
-      WHERE ${m.where} AND ${country} IS NULL AND ${publishedVersion(viewer, 't.framework_version_id')}
+      FROM (SELECT * FROM indicator t WHERE ${m.where} OFFSET 0) t ${m.vector}
+      WHERE ${country} IS NULL AND ${publishedVersion(viewer, 't.framework_version_id')}
         AND ${inCycleVersion('t.framework_version_id')}`;
   },
   [SearchKind.STANDARD]: () => {
     const m = match('standard', 't', SearchKind.STANDARD);
     return `SELECT 'STANDARD'::text, t.id, ${m.rank}, t.reference, t.title, ARRAY[t.title, t.summary],
         t.country_code::text, NULL::uuid, NULL::uuid, NULL::uuid
-      FROM standard t
+      FROM standard t ${m.vector}
       WHERE ${m.where} AND (${country} IS NULL OR t.country_code = ${country})
         AND (${cycle} IS NULL OR EXISTS (SELECT 1 FROM indicator_standard x
           JOIN indicator xi ON xi.id = x.indicator_id JOIN monitoring_cycle xc ON xc.framework_version_id = xi.framework_version_id
@@ -72,7 +82,7 @@ export const SEARCH_SOURCES: Record<SearchKind, SearchSource> = {
     const m = match('assessment', 'a', SearchKind.ASSESSMENT);
     return `SELECT 'ASSESSMENT'::text, a.id, ${m.rank}, ${ASSESSMENT_LABEL}, i.title, ARRAY[a.narrative],
         a.country_code::text, a.cycle_id, a.id, a.indicator_id
-      FROM assessment a JOIN indicator i ON i.id = a.indicator_id
+      FROM assessment a JOIN indicator i ON i.id = a.indicator_id ${m.vector}
       WHERE ${m.where} AND ${ofReadableAssessment(viewer, params)}`;
   },
   [SearchKind.EVIDENCE]: (viewer, params) => {
@@ -82,6 +92,7 @@ export const SEARCH_SOURCES: Record<SearchKind, SearchSource> = {
           jsonb_build_object(e.language, coalesce(e.issuing_institution, ''))],
         a.country_code::text, a.cycle_id, a.id, a.indicator_id
       FROM evidence e JOIN assessment a ON a.id = e.assessment_id JOIN indicator i ON i.id = a.indicator_id
+        ${m.vector}
       WHERE ${m.where} AND ${evidenceVisibilitySql(viewer, 'e', params)} AND ${ofReadableAssessment(viewer, params)}`;
   },
   [SearchKind.REVIEW_COMMENT]: (viewer, params) => {
@@ -91,6 +102,7 @@ export const SEARCH_SOURCES: Record<SearchKind, SearchSource> = {
     return `SELECT 'REVIEW_COMMENT'::text, c.id, ${m.rank}, ${ASSESSMENT_LABEL}, i.title,
         ARRAY[jsonb_build_object('', c.body)], a.country_code::text, a.cycle_id, a.id, a.indicator_id
       FROM review_comment c JOIN assessment a ON a.id = c.assessment_id JOIN indicator i ON i.id = a.indicator_id
+        ${m.vector}
       WHERE ${m.where} AND ${readable} AND ${ofReadableAssessment(viewer, params)}`;
   },
 };
