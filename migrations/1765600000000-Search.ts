@@ -150,9 +150,46 @@ export class Search1765600000000 implements MigrationInterface {
     for (const [table, vector] of Object.entries(SEARCH_VECTORS)) {
       await q.query(`CREATE INDEX ${table}_search_idx ON ${table} USING gin ((public.${vector}))`);
     }
+    // Under row-level security PostgreSQL checks a table's policies before any condition that is not leakproof,
+    // and `@@` is not: a search of a secured table would read every row and never its index. This function,
+    // the owner's, looks the words up in the index and keeps the rows that the app role's own read policies on
+    // the table (as they stand, read from pg_policy) let the caller see: the ids of what the caller may read,
+    // which the search then reads again under row-level security by primary key.
+    const vectorOf = (table: keyof typeof SEARCH_VECTORS) => `'public.${SEARCH_VECTORS[table]}'`;
+    await q.query(`CREATE FUNCTION search_read_rule(tbl regclass) RETURNS text
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
+        SELECT coalesce((SELECT '((' || string_agg(pg_get_expr(p.polqual, p.polrelid), ') OR (') || '))'
+            FROM pg_policy p WHERE p.polrelid = tbl AND p.polcmd IN ('r', '*') AND p.polpermissive
+              AND NOT (SELECT r.oid FROM pg_roles r WHERE r.rolname = current_user) = ANY (p.polroles)), 'false')
+          || coalesce((SELECT ' AND (' || string_agg(pg_get_expr(p.polqual, p.polrelid), ') AND (') || ')'
+            FROM pg_policy p WHERE p.polrelid = tbl AND p.polcmd IN ('r', '*') AND NOT p.polpermissive
+              AND NOT (SELECT r.oid FROM pg_roles r WHERE r.rolname = current_user) = ANY (p.polroles)), '')
+      $fn$`);
+    await q.query(`CREATE FUNCTION search_candidates(tbl regclass, query tsquery) RETURNS SETOF uuid
+      LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
+      DECLARE
+        vector text := CASE tbl
+          WHEN 'assessment'::regclass THEN ${vectorOf('assessment')}
+          WHEN 'evidence'::regclass THEN ${vectorOf('evidence')}
+          WHEN 'review_comment'::regclass THEN ${vectorOf('review_comment')} END;
+        rule text := public.search_read_rule(tbl);
+      BEGIN
+        IF vector IS NULL THEN
+          RAISE EXCEPTION 'no search of %', tbl USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        -- Evidence is read with its assessment: the assessment's rule too, which as the owner would not apply.
+        IF tbl = 'evidence'::regclass THEN
+          rule := rule || ' AND EXISTS (SELECT 1 FROM assessment WHERE assessment.id = evidence.assessment_id AND '
+            || public.search_read_rule('assessment') || ')';
+        END IF;
+        RETURN QUERY EXECUTE format('SELECT id FROM %s WHERE %s @@ $1 AND %s', tbl, vector, rule) USING query;
+      END $fn$`);
+    await q.query(`REVOKE ALL ON FUNCTION search_read_rule(regclass) FROM PUBLIC`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION search_candidates(regclass, tsquery)`);
+    await q.query(`DROP FUNCTION search_read_rule(regclass)`);
     for (const table of Object.keys(SEARCH_VECTORS)) await q.query(`DROP INDEX ${table}_search_idx`);
     await q.query(`DROP FUNCTION search_snippet(jsonb[], tsquery, text, text)`);
     await q.query(`DROP FUNCTION search_query(text, boolean)`);
