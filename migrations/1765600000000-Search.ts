@@ -47,7 +47,9 @@ const LETTERS: Array<[string, string]> = [
 function bothCases(pairs: Array<[string, string]>): Array<[string, string]> {
   return pairs.flatMap(([from, to]) => {
     const upper = from.toUpperCase();
-    return upper.length === 1 && upper !== from ? [[from, to] as [string, string], [upper, to]] : [[from, to]];
+    return upper.length === 1 && upper !== from
+      ? [[from, to] as [string, string], [upper, to]]
+      : [[from, to]];
   });
 }
 

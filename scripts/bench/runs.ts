@@ -251,7 +251,9 @@ export async function checkScenarios(
   }
   const found = await checkOnce('The search', service.url, SEARCH_QUERY, SEARCH_VARIABLES, setup.reviewer);
   const total = (found.body.data?.search as { totalCount: number }).totalCount;
-  log(`The reviewer’s search for "${SEARCH_VARIABLES.query}": ${total} found, ${(found.bytes / 1e3).toFixed(1)} kB.`);
+  log(
+    `The reviewer’s search for "${SEARCH_VARIABLES.query}": ${total} found, ${(found.bytes / 1e3).toFixed(1)} kB.`,
+  );
 }
 
 export interface SingleComparison {

@@ -33,8 +33,13 @@ const SECURED: Record<string, true> = { assessment: true, evidence: true, review
  * planner would rather fold the texts of every row of a version than look the words up.
  */
 function match(table: keyof typeof SEARCH_VECTORS, alias: string, kind: SearchKind) {
-  const vector = `public.${SEARCH_VECTORS[table].replace(/\(([^()]*)\)$/, (_, args: string) =>
-    `(${args.split(', ').map((column) => `${alias}.${column}`).join(', ')})`,
+  const vector = `public.${SEARCH_VECTORS[table].replace(
+    /\(([^()]*)\)$/,
+    (_, args: string) =>
+      `(${args
+        .split(', ')
+        .map((column) => `${alias}.${column}`)
+        .join(', ')})`,
   )}`;
   // A table under row-level security is looked up through search_candidates (see its migration): its index
   // cannot serve `@@` under the policies.

@@ -12,7 +12,10 @@ export class SearchArgs extends PageArgs {
   })
   query: string;
 
-  @Field(() => [SearchKind], { nullable: true, description: 'Only these kinds of things; omitted: all of them.' })
+  @Field(() => [SearchKind], {
+    nullable: true,
+    description: 'Only these kinds of things; omitted: all of them.',
+  })
   kinds?: SearchKind[] | null;
 
   @Field(() => String, {
@@ -58,7 +61,9 @@ export class SearchSnippet {
   @Field({ description: 'The passage as plain text; fragments far apart are joined by " … ".' })
   text: string;
 
-  @Field(() => [SnippetPart], { description: 'The passage in parts, the matching words apart, to highlight.' })
+  @Field(() => [SnippetPart], {
+    description: 'The passage in parts, the matching words apart, to highlight.',
+  })
   parts: SnippetPart[];
 }
 
@@ -112,7 +117,8 @@ export class SearchHit {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The indicator it is about: the indicator itself, or that of an assessment, evidence or comment.',
+    description:
+      'The indicator it is about: the indicator itself, or that of an assessment, evidence or comment.',
   })
   indicatorId: string | null;
 }
