@@ -1,3 +1,4 @@
+import { SEARCH_QUERY, SEARCH_VARIABLES } from '../scripts/bench/scenarios';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { signIn, startTestServer, type TestServer } from './support/server';
 
@@ -159,6 +160,16 @@ describe('search across languages and scripts', () => {
     expect(one.nodes.length).toBeGreaterThan(0);
     expect(broad.statements).toBe(one.statements);
     expect(one.statements).toBeLessThanOrEqual(2);
+  });
+
+  it('answers the benchmark’s search as the reviewer in the sign-in and one statement', async () => {
+    const reviewer = await signIn(api, 'reviewer@demo.example');
+    const res = await api.query(SEARCH_QUERY, SEARCH_VARIABLES, reviewer);
+    expect(res.errors).toBeUndefined();
+    expect(res.statements).toBe(2);
+    const broad = await api.query(SEARCH_QUERY, { query: 'a', first: 100 }, reviewer);
+    expect(broad.data!.search.nodes).toHaveLength(100);
+    expect(broad.statements).toBe(2);
   });
 
   it('pages with first and after, and refuses a query without words', async () => {
