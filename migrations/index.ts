@@ -10,6 +10,7 @@ import { LocaleFallbacks1765100000000 } from './1765100000000-LocaleFallbacks';
 import { CommentsFollowAssessment1765200000000 } from './1765200000000-CommentsFollowAssessment';
 import { RecommendationsRegister1765500000000 } from './1765500000000-RecommendationsRegister';
 import { Breakdowns1765800000000 } from './1765800000000-Breakdowns';
+import { Search1765600000000 } from './1765600000000-Search';
 
 /** Every migration in order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const migrations = [
@@ -24,5 +25,6 @@ export const migrations = [
   LocaleFallbacks1765100000000,
   CommentsFollowAssessment1765200000000,
   RecommendationsRegister1765500000000,
+  Search1765600000000,
   Breakdowns1765800000000,
 ];

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
+import { DEFAULT_LICENCE, LICENCES, licenceNamed } from './modules/open-data/open-data.settings';
 
 /** Configuration read once from the environment; every value is validated so a bad one stops the start. */
 export interface AppConfig {
@@ -86,6 +87,10 @@ export interface AppConfig {
    * page; null (the default) adds nothing.
    */
   fundingStatement: string | null;
+  /** OPEN_DATA_LICENCE: the SPDX identifier of the licence editions are published under (src/modules/open-data). */
+  openDataLicence: string;
+  /** PUBLIC_URL: the API's address from outside, for the stable URLs of editions; null: each request's own. */
+  publicUrl: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -608,7 +613,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cors: corsSettings(env, nodeEnv, problems),
     subscriptions: subscriptionSettings(env, problems),
     fundingStatement: textSetting(env, 'FUNDING_STATEMENT'),
+    openDataLicence: textSetting(env, 'OPEN_DATA_LICENCE') ?? DEFAULT_LICENCE,
+    publicUrl: textSetting(env, 'PUBLIC_URL'),
   };
+  if (!licenceNamed(config.openDataLicence))
+    problems.push(
+      `OPEN_DATA_LICENCE must be one of ${LICENCES.map((l) => l.name).join(', ')}, got "${config.openDataLicence.slice(0, 40)}"`,
+    );
+  if (config.publicUrl !== null && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(config.publicUrl))
+    problems.push('PUBLIC_URL must be an http:// or https:// address without a query or fragment');
   const fileStorage = textSetting(env, 'FILE_STORAGE') ?? 'local';
   if (fileStorage === 's3') {
     config.fileStorage = 's3';

@@ -52,6 +52,8 @@ import type { AuthSettings } from './modules/auth/auth.settings';
 import { registerEvidenceFileRoutes } from './modules/evidence/evidence-file.routes';
 import { registerExportRoutes } from './modules/exchange/export.routes';
 import { registerResultsRoutes } from './modules/results/results.routes';
+import { registerOpenDataRoutes } from './modules/open-data/open-data.routes';
+import { setOpenDataSettings } from './modules/open-data/open-data.settings';
 import { setFundingStatement } from './modules/deployment/publication';
 import { loadLocaleFallbacks } from './common/locale-fallbacks';
 import { registerImportRoutes } from './modules/exchange/import.routes';
@@ -164,6 +166,7 @@ export async function createServer(
   };
   setFundingStatement(config.fundingStatement);
   await loadLocaleFallbacks(dataSource);
+  setOpenDataSettings({ licence: config.openDataLicence, publicUrl: config.publicUrl });
   const app = express();
   app.disable('x-powered-by');
   // First of all: every later step, and the log line of any fault, reads the same request id.
@@ -238,13 +241,14 @@ export async function createServer(
   // First on its routes: a preflight is answered before any limit counts it or any context is made.
   app.use(CORS_ROUTES, cors(config.cors));
   // Files, exports and imports count against the same limits as /graphql; imports against their own too.
-  app.use(['/evidence', '/exports'], rateLimitRoutes(limiter, auth.jwtSecret));
+  app.use(['/evidence', '/exports', '/open-data'], rateLimitRoutes(limiter, auth.jwtSecret));
   app.use('/imports', rateLimitImports(limiter, auth.jwtSecret));
   app.use(['/evidence', '/exports', '/imports'], routeTextChecks());
   const routes = routeRunner({ dataSource, auth, logger });
   registerEvidenceFileRoutes(app, { config, routes });
   registerExportRoutes(app, { routes });
   registerResultsRoutes(app);
+  registerOpenDataRoutes(app, { routes });
   registerImportRoutes(app, { routes });
   registerGraphiqlRoutes(app, config);
   app.use(

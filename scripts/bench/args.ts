@@ -1,4 +1,4 @@
-export const SCENARIOS = ['dashboard', 'comparison', 'published', 'write'] as const;
+export const SCENARIOS = ['dashboard', 'comparison', 'published', 'write', 'search'] as const;
 export const RATIOS = ['floor', 'permissions', 'cache'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export type RatioName = (typeof RATIOS)[number];

@@ -5,6 +5,8 @@ import {
   COMPARISON_QUERY,
   DASHBOARD_QUERY,
   SAVE_MUTATION,
+  SEARCH_QUERY,
+  SEARCH_VARIABLES,
   dashboardVariables,
   saveVariables,
   type SaveTarget,
@@ -203,6 +205,13 @@ export async function runScenario(name: ScenarioName, bench: Bench): Promise<Mea
           note: setup.publishedCycle.hasEdition ? 'read from its edition' : 'no edition',
         };
       }
+      case 'search':
+        return measure(
+          bench,
+          service,
+          { headers: setup.reviewer, body: body(SEARCH_QUERY, SEARCH_VARIABLES) },
+          'reviewer (reviewer@demo.example)',
+        );
       case 'write': {
         const { spec, refresh, note } = await writeSpec(bench);
         const measured = await measure(bench, service, spec, 'editor (editor.rs@demo.example)', {
@@ -240,6 +249,11 @@ export async function checkScenarios(
     const cells = comparison.rows.reduce((n, r) => n + r.cells.length, 0);
     log(`${label} of ${cycle.code}: ${cells} cells, ${(answer.bytes / 1e6).toFixed(2)} MB.`);
   }
+  const found = await checkOnce('The search', service.url, SEARCH_QUERY, SEARCH_VARIABLES, setup.reviewer);
+  const total = (found.body.data?.search as { totalCount: number }).totalCount;
+  log(
+    `The reviewer’s search for "${SEARCH_VARIABLES.query}": ${total} found, ${(found.bytes / 1e3).toFixed(1)} kB.`,
+  );
 }
 
 export interface SingleComparison {

@@ -124,3 +124,17 @@ export const DASHBOARD_FLOOR_SQL = `
   FROM assessment a JOIN indicator i ON i.id = a.indicator_id
   WHERE a.cycle_id = $1 AND a.country_code = $2
   ORDER BY i.position, a.id LIMIT $3`;
+
+/**
+ * The reviewer searching every kind of text at once for words that pick out a few hundred rows among hundreds of
+ * thousands (at the 50-country scale: one gazette number of one year), a first page of 20 with snippets.
+ */
+export const SEARCH_QUERY = `query Search($query: String!, $first: Int) {
+  search(query: $query, first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { kind id rank label title countryCode snippet { locale parts { text match } } }
+  }
+}`;
+
+export const SEARCH_VARIABLES = { query: 'Gazette 12/2016', first: 20 };

@@ -28,6 +28,7 @@ import { organisationModule } from '../modules/organisation/organisation.module'
 import { progressModule } from '../modules/progress/progress.module';
 import { recommendationModule } from '../modules/recommendation/recommendation.module';
 import { reviewCommentModule } from '../modules/review-comment/review-comment.module';
+import { searchModule } from '../modules/search/search.module';
 import { standardModule } from '../modules/standard/standard.module';
 import { userModule } from '../modules/user/user.module';
 import { webhookModule } from '../modules/webhook/webhook.module';
@@ -52,6 +53,7 @@ const modules: GraphQLModule[] = [
   progressModule,
   recommendationModule,
   reviewCommentModule,
+  searchModule,
   standardModule,
   userModule,
   webhookModule,

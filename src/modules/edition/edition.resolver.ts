@@ -7,7 +7,9 @@ import { MonitoringCycle } from '../cycle/cycle.entity';
 import { cycleIdOf } from '../entry-points';
 import { publicationFacts } from '../deployment/publication';
 import { Edition } from './edition.entity';
-import { editionCitation, findEdition } from './edition.service';
+import { CitationFormat, formatCitation } from './edition.citation';
+import { findEdition } from './edition.service';
+import { configuredPublicUrl, editionUrl } from '../open-data/open-data.settings';
 
 @ArgsType()
 class EditionComparisonArgs {
@@ -63,10 +65,36 @@ export class EditionResolver {
     return ctx.loaders.cycle.byId.load(edition.cycleId);
   }
 
-  @FieldResolver(() => String, { description: 'A reference to cite the edition by.' })
-  async citation(@Root() edition: Edition, @Ctx() ctx: RequestContext): Promise<string> {
+  @FieldResolver(() => String, {
+    description:
+      'A reference to cite the edition by, with its stable URL in the structured formats; on demo data it says ' +
+      'so first.',
+  })
+  async citation(
+    @Root() edition: Edition,
+    @Ctx() ctx: RequestContext,
+    @Arg('format', () => CitationFormat, {
+      defaultValue: CitationFormat.TEXT,
+      description: 'How the reference is written: TEXT (the default), CSL_JSON or BIBTEX.',
+    })
+    format: CitationFormat,
+  ): Promise<string> {
     const cycle = await ctx.loaders.cycle.byId.load(edition.cycleId);
-    return editionCitation(cycle?.code, edition, await publicationFacts(ctx));
+    return formatCitation(format, {
+      cycleCode: cycle?.code ?? '',
+      edition,
+      publication: await publicationFacts(ctx),
+      url: editionUrl(configuredPublicUrl() ?? '', edition.id),
+    });
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'The stable address of the edition as open data: its Frictionless Data Package (`datapackage.json`, with ' +
+      'CSV resources beside it). Absolute when the deployment sets PUBLIC_URL, else a path on the API’s origin.',
+  })
+  url(@Root() edition: Edition): string {
+    return editionUrl(configuredPublicUrl() ?? '', edition.id);
   }
 
   @FieldResolver(() => Comparison, { description: 'The comparison exactly as published in this edition.' })

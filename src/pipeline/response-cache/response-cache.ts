@@ -53,6 +53,7 @@ const EDITION_FIELDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
       'number',
       'publishedAt',
       'recommendationFollowUps',
+      'url',
     ],
     EditionFollowUp: [
       'countryCode',
