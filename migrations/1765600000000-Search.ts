@@ -179,10 +179,11 @@ export class Search1765600000000 implements MigrationInterface {
         IF vector IS NULL THEN
           RAISE EXCEPTION 'no search of %', tbl USING ERRCODE = 'invalid_parameter_value';
         END IF;
-        -- Evidence is read with its assessment: the assessment's rule too, which as the owner would not apply.
-        IF tbl = 'evidence'::regclass THEN
-          rule := rule || ' AND EXISTS (SELECT 1 FROM assessment WHERE assessment.id = evidence.assessment_id AND '
-            || public.search_read_rule('assessment') || ')';
+        -- Evidence and review comments are read with their assessment: the assessment's rule too, which their
+        -- policies' sub-select would not apply when run as the owner.
+        IF tbl IN ('evidence'::regclass, 'review_comment'::regclass) THEN
+          rule := rule || format(' AND EXISTS (SELECT 1 FROM assessment WHERE assessment.id = %s.assessment_id AND ',
+            tbl) || public.search_read_rule('assessment') || ')';
         END IF;
         RETURN QUERY EXECUTE format('SELECT id FROM %s WHERE %s @@ $1 AND %s', tbl, vector, rule) USING query;
       END $fn$`);
