@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from './support/server';
 
 const run = promisify(execFile);
 const guide = fs.readFileSync(path.join(__dirname, '..', 'docs', 'integration.md'), 'utf8');
+const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
 
 /** The ```sh block of a section of the guide, and the answer its `# ` comment lines show. */
 function recipe(heading: string): { script: string; shown: string[] } {
@@ -65,5 +66,23 @@ describe('the shell recipes of docs/integration.md', () => {
       .map((line) => line.toLowerCase())
       .sort()
       .forEach((line, i) => expect(output[i]).toMatch(pattern(line)));
+  });
+
+  it("the README's recipe sends each of its example queries as written, line breaks and comments included", async () => {
+    const section = readme.slice(
+      readme.indexOf('## Three example queries'),
+      readme.indexOf('## Where to go next'),
+    );
+    const sh = /```sh\n([\s\S]*?)```/.exec(section)![1];
+    expect(sh).toContain('localhost:4000/graphql');
+    const queries = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(queries).toHaveLength(3);
+    for (const query of queries) {
+      fs.writeFileSync(path.join(dir, 'query.graphql'), query);
+      const output = await bash(sh.replace('localhost:4000', new URL(api.url).host));
+      const answer = JSON.parse(output.join('\n'));
+      expect(answer.errors).toBeUndefined();
+      expect(Object.keys(answer.data).length).toBeGreaterThan(0);
+    }
   });
 });
