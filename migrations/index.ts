@@ -6,6 +6,7 @@ import { Webhooks1764700000000 } from './1764700000000-Webhooks';
 import { SealedSettings1764800000000 } from './1764800000000-SealedSettings';
 import { DeploymentSettings1764900000000 } from './1764900000000-DeploymentSettings';
 import { EvidenceFollowsAssessment1765000000000 } from './1765000000000-EvidenceFollowsAssessment';
+import { EvidenceCarriesAssessmentState1765300000000 } from './1765300000000-EvidenceCarriesAssessmentState';
 
 /** Every migration in order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   SealedSettings1764800000000,
   DeploymentSettings1764900000000,
   EvidenceFollowsAssessment1765000000000,
+  EvidenceCarriesAssessmentState1765300000000,
 ];
