@@ -17,12 +17,19 @@ function readsPublishedOnly(ctx: RequestContext): boolean {
   return role === null || role === Role.FRAMEWORK_EDITOR;
 }
 
+/**
+ * The matrix grouped by indicator. The cells are answered as they were read, not copied into class instances:
+ * a 50-country comparison has 15,000 of them, and each copy is held until the answer is sent.
+ */
 function toComparison(cycleId: string, editionId: string | null, matrix: MatrixData): Comparison {
   const byIndicator = new Map<string, ComparisonCell[]>();
   for (const cell of matrix.cells) {
-    const list = byIndicator.get(cell.indicatorId) ?? [];
-    list.push(Object.assign(new ComparisonCell(), cell));
-    byIndicator.set(cell.indicatorId, list);
+    let list = byIndicator.get(cell.indicatorId);
+    if (!list) {
+      list = [];
+      byIndicator.set(cell.indicatorId, list);
+    }
+    list.push(cell as unknown as ComparisonCell);
   }
   return Object.assign(new Comparison(), {
     cycleId,
