@@ -133,14 +133,17 @@ export async function loadMatrix(
        JOIN earlier ON earlier.indicator_id = look.indicator_id AND earlier.back = look.back + 1
        LEFT JOIN assessment pa ON pa.country_code = look.country_code AND pa.cycle_id = earlier.cycle_id
          AND pa.indicator_id = earlier.earlier_indicator_id AND ${visibleBefore}
-       WHERE NOT look.found)
+       WHERE NOT look.found),
+     ev AS (
+       SELECT e.assessment_id, count(*) AS n FROM evidence e
+       WHERE e.assessment_cycle_id = $1 AND e.country_code IN (SELECT code FROM ctry) AND ${visibleEvidence}
+       GROUP BY e.assessment_id)
      SELECT cell.indicator_id, cell.indicator_code, cell.answer_type, cell.pillar, cell.pillar_area_id,
        cell.country_code, cell.assessment_id, cell.score, cell.not_scored_reason, cell.value_number,
        cell.value_boolean, cell.value_text, cell.status, cell.confidence, coalesce(ev.n, 0)::int AS evidence_count,
        prev.score AS previous_score, prev.cycle_code AS previous_cycle_code
      FROM cell
-     LEFT JOIN LATERAL (SELECT count(*) AS n FROM evidence e WHERE e.assessment_id = cell.assessment_id AND ${visibleEvidence}) ev
-       ON cell.assessment_id IS NOT NULL
+     LEFT JOIN ev ON ev.assessment_id = cell.assessment_id
      LEFT JOIN look prev ON prev.found AND prev.indicator_id = cell.indicator_id AND prev.country_code = cell.country_code
      ORDER BY cell.position, cell.indicator_id, cell.country_code`,
     params,
