@@ -11,6 +11,7 @@ import { CommentsFollowAssessment1765200000000 } from './1765200000000-CommentsF
 import { RecommendationsRegister1765500000000 } from './1765500000000-RecommendationsRegister';
 import { Breakdowns1765800000000 } from './1765800000000-Breakdowns';
 import { Search1765600000000 } from './1765600000000-Search';
+import { EvidenceCarriesAssessmentState1765300000000 } from './1765300000000-EvidenceCarriesAssessmentState';
 
 /** Every migration in order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const migrations = [
@@ -24,6 +25,7 @@ export const migrations = [
   EvidenceFollowsAssessment1765000000000,
   LocaleFallbacks1765100000000,
   CommentsFollowAssessment1765200000000,
+  EvidenceCarriesAssessmentState1765300000000,
   RecommendationsRegister1765500000000,
   Search1765600000000,
   Breakdowns1765800000000,

@@ -20,6 +20,31 @@ export class Evidence {
   @Column({ name: 'country_code', type: 'char', length: 2 })
   countryCode: string;
 
+  /**
+   * The assessment's status and cycle, copied by the database's triggers on every write of either table so that
+   * the read policy needs no join (migrations/1765300000000-EvidenceCarriesAssessmentState.ts). Never written by
+   * the API, and read only by the policy.
+   */
+  @Column({
+    name: 'assessment_status',
+    type: 'text',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  assessmentStatus?: string | null;
+
+  @Column({
+    name: 'assessment_cycle_id',
+    type: 'uuid',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  assessmentCycleId?: string | null;
+
   @Field(() => EvidenceKind, { description: 'What kind of source this is.' })
   @Column({ type: 'text' })
   kind: EvidenceKind;
