@@ -12,6 +12,8 @@ import { signIn, startTestServer, type GraphQLResponse, type TestServer } from '
 const WITHOUT_ID: Record<string, string> = {
   Query: 'root',
   Mutation: 'root',
+  Subscription: 'root',
+  ReviewCommentEvent: 'event: carries the comment, which has an id',
   PageInfo: 'page: cached under the field and arguments that return it',
   UserError: 'mutation result',
   // Values owned by the one object they hang from: reached only through it, never on their own.
@@ -28,10 +30,27 @@ const WITHOUT_ID: Record<string, string> = {
   PercentAnswer: 'value of its owner',
   BooleanAnswer: 'value of its owner',
   TextAnswer: 'value of its owner',
+  BreakdownTable: 'value of its owner',
+  BreakdownCell: 'value of its owner',
+  BreakdownCategory: 'value of its owner',
+  IndicatorBreakdown: 'value of its owner',
+  EditionFollowUp: 'value of its owner',
+  EditionFollowUpEvidence: 'value of its owner',
+  SearchSnippet: 'value of its owner',
+  SnippetPart: 'value of its owner',
+  WorkflowCount: 'value of its owner',
+  CountryProgress: 'value of its owner',
+  StatusCount: 'value of its owner',
+  CycleImplementationStatus: 'value of its owner',
   // What they hold depends on the arguments of the field that returns them (which countries, which indicators):
   // they are cached under that field and its arguments; the cells in them have ids.
   Comparison: 'shaped by its arguments',
   ComparisonRow: 'shaped by its arguments',
+  CycleProgress: 'shaped by its arguments',
+  BreakdownHistoryPoint: 'shaped by its arguments',
+  RecommendationComparison: 'shaped by its arguments',
+  RecommendationComparisonRow: 'shaped by its arguments',
+  RecommendationComparisonCell: 'shaped by its arguments',
 };
 const isPlumbing = (name: string) => /(Connection|Edge|Payload)$/.test(name);
 

@@ -23,8 +23,7 @@ function readsPublishedOnly(ctx: RequestContext): boolean {
 
 /**
  * The matrix grouped by indicator. The cells are answered as they were read, not copied into class instances:
- * a 50-country comparison has 15,000 of them, and each copy is held until the answer is sent; each cell only
- * gains a small object on top that names its source.
+ * a 50-country comparison has 15,000 of them, and each copy is held until the answer is sent.
  */
 function toComparison(cycleId: string, editionId: string | null, matrix: MatrixData): Comparison {
   const byIndicator = new Map<string, ComparisonCell[]>();
@@ -35,8 +34,10 @@ function toComparison(cycleId: string, editionId: string | null, matrix: MatrixD
       list = [];
       byIndicator.set(cell.indicatorId, list);
     }
-    // The cell as read, seen through an object that adds only where it comes from (its id needs it).
-    list.push(Object.create(cell, { source: { value: source } }) as ComparisonCell);
+    // The cell as read (this request's own copy), told where it comes from: its id needs it.
+    const answered = cell as unknown as ComparisonCell;
+    answered.source = source;
+    list.push(answered);
   }
   return Object.assign(new Comparison(), {
     cycleId,
