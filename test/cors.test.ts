@@ -152,6 +152,7 @@ describe('cross-origin requests', () => {
     ['/evidence/1/file', 'DELETE', ['GET', 'PUT', 'DELETE']],
     ['/exports/assessments.csv', 'GET', ['GET']],
     ['/imports/assessments?cycleId=1&countryCode=RS', 'POST', ['POST']],
+    ['/open-data/editions.atom', 'GET', ['GET']],
   ])(
     'answers the preflight of %s %s from a listed origin with its allowance',
     async (route, method, methods) => {
@@ -199,6 +200,10 @@ describe('cross-origin requests', () => {
     }
     const download = await call(url, '/exports/assessments.csv', { headers: { origin: APP, ...signedIn } });
     expect(download.headers['access-control-allow-origin']).toBe(APP);
+    // The open data of published editions: a page on another origin reads the feed as it reads the API.
+    const feed = await call(url, '/open-data/editions.atom', { headers: { origin: APP } });
+    expect(feed.status).toBe(200);
+    expect(feed.headers['access-control-allow-origin']).toBe(APP);
     expect(listOf(download.headers['access-control-expose-headers'])).toEqual(
       expect.arrayContaining(EXPOSED_HEADERS),
     );

@@ -7,6 +7,7 @@ const ROUTE_METHODS: Record<string, string[]> = {
   '/evidence': ['GET', 'PUT', 'DELETE'],
   '/exports': ['GET'],
   '/imports': ['POST'],
+  '/open-data': ['GET'],
 };
 
 /** Where the CORS middleware is mounted: every route of ROUTE_METHODS. */
