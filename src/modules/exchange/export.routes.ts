@@ -8,6 +8,8 @@ import { DataStatus, dataStatusOf, DEMO_NOTICE } from '../deployment/data-status
 import { exportAssessments } from './export-assessments.service';
 import { exportComparison } from './export-comparison.service';
 import { exportFramework } from './export-framework.service';
+import { exportRecommendations } from './export-recommendations.service';
+import { RECOMMENDATION_SHEET } from './recommendation.columns';
 import {
   CSV_CONTENT_TYPE,
   toCsv,
@@ -169,6 +171,17 @@ const ENDPOINTS: Endpoint[] = [
     notFound: 'There is no such cycle.',
     build: (ctx, query) =>
       exportAssessments(ctx, {
+        cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
+        countryCode: assertCountryCode(required(query, 'countryCode'), 'countryCode'),
+      }),
+  },
+  {
+    name: 'recommendations',
+    params: ['cycleId', 'countryCode', 'separator'],
+    csvTables: [{ table: 'recommendations', sheet: RECOMMENDATION_SHEET, fileName: (base) => base }],
+    notFound: 'There is no such cycle.',
+    build: (ctx, query) =>
+      exportRecommendations(ctx, {
         cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
         countryCode: assertCountryCode(required(query, 'countryCode'), 'countryCode'),
       }),
