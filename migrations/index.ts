@@ -10,6 +10,7 @@ import { LocaleFallbacks1765100000000 } from './1765100000000-LocaleFallbacks';
 import { CommentsFollowAssessment1765200000000 } from './1765200000000-CommentsFollowAssessment';
 import { RecommendationsRegister1765500000000 } from './1765500000000-RecommendationsRegister';
 import { Breakdowns1765800000000 } from './1765800000000-Breakdowns';
+import { RecommendationTextsInCroatian1765910000000 } from './1765910000000-RecommendationTextsInCroatian';
 
 /** Every migration in order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CommentsFollowAssessment1765200000000,
   RecommendationsRegister1765500000000,
   Breakdowns1765800000000,
+  RecommendationTextsInCroatian1765910000000,
 ];

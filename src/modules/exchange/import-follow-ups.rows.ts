@@ -96,7 +96,7 @@ export function readFollowUpRow(
   if (evidenceIds.length > MAX_EVIDENCE)
     report('evidence_ids', 'INVALID_VALUE', `At most ${MAX_EVIDENCE} items of evidence.`);
 
-  if (status === null && (hasNarrative || evidenceIds.length > 0))
+  if (v.implementation_status === '' && (hasNarrative || evidenceIds.length > 0))
     report(
       'implementation_status',
       'REQUIRED',

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../common/context';
 import { UserErrorCode } from '../../common/errors';
 import type { I18nText } from '../../common/i18n';
 import { hydrate } from '../../common/paging';
+import { queryRows } from '../../common/sql';
 import { isEditableStatus } from '../assessment/assessment.policy';
 import { recordAudit } from '../audit/audit.service';
 import { editsCountry } from '../auth/viewer';
@@ -152,8 +153,10 @@ async function write(
 ): Promise<void> {
   const userId = ctx.viewer.kind === 'user' ? ctx.viewer.userId : null;
   const narrative = row.narrative ? JSON.stringify(row.narrative) : null;
+  // An UPDATE through m.query answers [rows, count]; queryRows gives the rows either way.
   const [saved] = stored
-    ? await m.query(
+    ? await queryRows(
+        m,
         `UPDATE recommendation_follow_up SET implementation_status = $2, narrative = $3, version = version + 1,
            updated_by = $4, updated_at = now() WHERE id = $1 RETURNING *`,
         [stored.id, row.status, narrative, userId],
