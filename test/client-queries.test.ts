@@ -18,6 +18,7 @@ import {
   RESULTS_CYCLE_QUERY,
   RESULTS_LOGIN_MUTATION,
   RESULTS_MATRIX_QUERY,
+  RESULTS_RECOMMENDATIONS_QUERY,
 } from '../src/modules/results/results.queries';
 import { queryLimitRules } from '../src/pipeline/limits/query-limits';
 import { measureOperation } from '../src/pipeline/limits/query-measure';
@@ -147,7 +148,11 @@ describe('the documented operations, as a normalising client sends them', () => 
 
   it('validates each with `__typename` everywhere, at no extra cost and within the production limits', () => {
     const problems: string[] = [];
-    for (const operation of [...all, { source: 'results page matrix', query: RESULTS_MATRIX_QUERY }]) {
+    for (const operation of [
+      ...all,
+      { source: 'results page matrix', query: RESULTS_MATRIX_QUERY },
+      { source: 'results page recommendations', query: RESULTS_RECOMMENDATIONS_QUERY },
+    ]) {
       const plain = parse(operation.query);
       const typed = withTypename(plain);
       const errors = validate(schema, typed, [...specifiedRules, ...queryLimitRules(production)]);

@@ -9,6 +9,8 @@ import { cycleIdOf } from '../entry-points';
 import { exportAssessments } from './export-assessments.service';
 import { exportComparison } from './export-comparison.service';
 import { exportFramework } from './export-framework.service';
+import { exportRecommendations } from './export-recommendations.service';
+import { RECOMMENDATION_SHEET } from './recommendation.columns';
 import {
   CSV_CONTENT_TYPE,
   toCsv,
@@ -175,6 +177,17 @@ const ENDPOINTS: Endpoint[] = [
       const cycleId = await cycleIdOf(ctx, { id: query.cycleId, code: query.cycleCode });
       return cycleId ? exportAssessments(ctx, { cycleId, countryCode }) : null;
     },
+  },
+  {
+    name: 'recommendations',
+    params: ['cycleId', 'countryCode', 'separator'],
+    csvTables: [{ table: 'recommendations', sheet: RECOMMENDATION_SHEET, fileName: (base) => base }],
+    notFound: 'There is no such cycle.',
+    build: (ctx, query) =>
+      exportRecommendations(ctx, {
+        cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
+        countryCode: assertCountryCode(required(query, 'countryCode'), 'countryCode'),
+      }),
   },
   {
     name: 'framework',

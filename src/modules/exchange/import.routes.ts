@@ -4,7 +4,9 @@ import type { RequestContext } from '../../common/context';
 import { isId } from '../../common/validation';
 import { SHEETS } from './exchange.columns';
 import { importAssessments } from './import-assessments.service';
+import { importFollowUps } from './import-follow-ups.service';
 import { importFrameworkVersion } from './import-framework.service';
+import { RECOMMENDATION_SHEET } from './recommendation.columns';
 import { ImportError, type ImportErrorCode } from './import.errors';
 import { checkMediaType, detectFormat, readSpreadsheet, type ParsedBook } from './import.parse';
 import type { RouteRunner } from '../../common/route';
@@ -85,6 +87,13 @@ function idParam(req: Request, name: string): string {
   return value.toLowerCase();
 }
 
+function countryParam(req: Request): string {
+  const countryCode = param(req, 'countryCode').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(countryCode))
+    throw new ImportError('BAD_USER_INPUT', 'countryCode must be an ISO 3166-1 alpha-2 code such as RS.');
+  return countryCode;
+}
+
 /** `?skipStale=true` imports what is not stale; without it (or `false`) a stale row refuses the file. */
 function skipStaleParam(req: Request): boolean {
   const value = req.query.skipStale;
@@ -138,14 +147,28 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
     handle(async (req, res, ctx) => {
       requireUser(ctx, Capability.ASSESSMENT_EDIT);
       const cycleId = idParam(req, 'cycleId');
-      const countryCode = param(req, 'countryCode').toUpperCase();
-      if (!/^[A-Z]{2}$/.test(countryCode))
-        throw new ImportError('BAD_USER_INPUT', 'countryCode must be an ISO 3166-1 alpha-2 code such as RS.');
+      const countryCode = countryParam(req);
       if (!can(ctx.viewer, Capability.ASSESSMENT_EDIT, { countryCode }))
         throw new ImportError('FORBIDDEN', `You cannot change assessments of ${countryCode}.`);
       const skipStale = skipStaleParam(req);
       const book = await receive(req, SHEETS.assessments, true);
       const result = await importAssessments(ctx, { cycleId, countryCode, book, skipStale });
+      await ctx.transaction.commit();
+      res.status(200).set('Cache-Control', 'no-store').json(result);
+    }),
+  );
+
+  app.post(
+    '/imports/follow-ups',
+    handle(async (req, res, ctx) => {
+      requireUser(ctx, Capability.ASSESSMENT_EDIT);
+      const cycleId = idParam(req, 'cycleId');
+      const countryCode = countryParam(req);
+      // A follow-up is edited exactly as an assessment is: by the country's own leads and editors.
+      if (!can(ctx.viewer, Capability.ASSESSMENT_EDIT, { countryCode }))
+        throw new ImportError('FORBIDDEN', `You cannot follow up recommendations to ${countryCode}.`);
+      const book = await receive(req, RECOMMENDATION_SHEET, true);
+      const result = await importFollowUps(ctx, { cycleId, countryCode, book });
       await ctx.transaction.commit();
       res.status(200).set('Cache-Control', 'no-store').json(result);
     }),

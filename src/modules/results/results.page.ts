@@ -95,6 +95,13 @@ ${LEGEND}
 <div class="scroll" tabindex="0" role="region" aria-labelledby="caption">
 <table id="matrix"><caption id="caption">Results of cycle ${code}</caption></table>
 </div>
+<section id="recommendations" class="recommendations" aria-labelledby="recommendations-heading" data-ready="false">
+<h2 id="recommendations-heading">Recommendations and their follow-up</h2>
+<p class="meta">Recommendations of GRETA, the TIP report, the UPR, CEDAW and national action plans to each country,
+with how far each was implemented as followed up in this cycle.</p>
+<p id="recommendations-status" class="status" role="status" aria-live="polite">Loading…</p>
+<div id="recommendation-list"></div>
+</section>
 <noscript><p>This page needs JavaScript to read the results from the API at <code>/graphql</code>.</p></noscript>
 </main>`,
     true,

@@ -32,3 +32,16 @@ export const RESULTS_MATRIX_QUERY = `query ResultsMatrix($cycleId: ID!, $areaCod
 export const RESULTS_LOGIN_MUTATION = `mutation ResultsLogin($input: LoginInput!) {
   login(input: $input) { token user { displayName role } userErrors { message } }
 }`;
+
+/** The recommendations followed up in the cycle, with every follow-up the reader may read (the cycle's among them). */
+export const RESULTS_RECOMMENDATIONS_QUERY = `query ResultsRecommendations($cycleId: ID!) {
+  recommendations(cycleId: $cycleId, first: 100) {
+    totalCount
+    nodes {
+      id reference sourceBody text { ${TEXT} }
+      country { code name { ${TEXT} } }
+      source { year title { ${TEXT} } }
+      followUps { implementationStatus cycle { id } }
+    }
+  }
+}`;

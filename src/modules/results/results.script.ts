@@ -1,4 +1,5 @@
 import { RESULTS_CYCLE_QUERY, RESULTS_LOGIN_MUTATION, RESULTS_MATRIX_QUERY } from './results.queries';
+import { RECOMMENDATIONS_SCRIPT } from './results-recommendations.script';
 
 /**
  * The browser script of the results page. It asks the GraphQL API for the comparison, so the page shows exactly
@@ -199,6 +200,7 @@ export const RESULTS_SCRIPT = `
     }).catch(fail);
   }
 
+${RECOMMENDATIONS_SCRIPT}
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var email = form.elements.namedItem('email').value, password = form.elements.namedItem('password').value;
@@ -216,6 +218,7 @@ export const RESULTS_SCRIPT = `
       say('sign-in-message', '');
       showUser(payload.user);
       $('sign-out').focus();
+      loadRecommendations();
       return loadMatrix();
     }).catch(function (error) { say('sign-in-message', error.message, true); });
   });
@@ -224,6 +227,7 @@ export const RESULTS_SCRIPT = `
     setToken(null);
     showUser(null);
     $('email').focus();
+    loadRecommendations();
     loadMatrix();
   });
 
@@ -248,6 +252,7 @@ export const RESULTS_SCRIPT = `
     }
     cycleId = data.cycle.id;
     renderCycle(data.cycle);
+    loadRecommendations();
     return loadMatrix();
   }).catch(fail);
 })();

@@ -71,5 +71,8 @@ tr.subtheme th { background: #e8ebf0; text-align: left; font-weight: 600; }
 .sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 [hidden] { display: none !important; }
+section.recommendations { margin-top: 2rem; }
+table.recommendations { margin-bottom: 1.5rem; }
+table.recommendations td.follow-up { white-space: nowrap; font-weight: 600; }
 @media print { .scroll { overflow: visible; } form.sign-in, .toolbar select { display: none; } }
 `;
