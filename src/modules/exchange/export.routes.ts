@@ -6,6 +6,7 @@ import { LOCALE_TAGS, type LocaleTag } from '../../common/i18n';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { DataStatus, dataStatusOf, DEMO_NOTICE } from '../deployment/data-status';
 import { exportAssessments } from './export-assessments.service';
+import { BREAKDOWN_SHEET, exportBreakdowns } from './export-breakdowns.service';
 import { exportComparison } from './export-comparison.service';
 import { exportFramework } from './export-framework.service';
 import {
@@ -171,6 +172,18 @@ const ENDPOINTS: Endpoint[] = [
       exportAssessments(ctx, {
         cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
         countryCode: assertCountryCode(required(query, 'countryCode'), 'countryCode'),
+      }),
+  },
+  {
+    name: 'breakdowns',
+    params: ['cycleId', 'countryCode', 'indicatorCode', 'table', 'separator'],
+    csvTables: [{ table: 'breakdowns', sheet: BREAKDOWN_SHEET, fileName: (base) => base }],
+    notFound: 'There is no such cycle.',
+    build: (ctx, query) =>
+      exportBreakdowns(ctx, {
+        cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
+        countryCode: assertCountryCode(required(query, 'countryCode'), 'countryCode'),
+        indicatorCode: query.indicatorCode === undefined ? null : query.indicatorCode.toUpperCase(),
       }),
   },
   {

@@ -4,6 +4,8 @@ import type { RequestContext } from '../../common/context';
 import { isId } from '../../common/validation';
 import { SHEETS } from './exchange.columns';
 import { importAssessments } from './import-assessments.service';
+import { BREAKDOWN_SHEET } from './export-breakdowns.service';
+import { importBreakdowns } from './import-breakdowns.service';
 import { importFrameworkVersion } from './import-framework.service';
 import { ImportError, type ImportErrorCode } from './import.errors';
 import { checkMediaType, detectFormat, readSpreadsheet, type ParsedBook } from './import.parse';
@@ -146,6 +148,23 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
       const skipStale = skipStaleParam(req);
       const book = await receive(req, SHEETS.assessments, true);
       const result = await importAssessments(ctx, { cycleId, countryCode, book, skipStale });
+      await ctx.transaction.commit();
+      res.status(200).set('Cache-Control', 'no-store').json(result);
+    }),
+  );
+
+  app.post(
+    '/imports/breakdowns',
+    handle(async (req, res, ctx) => {
+      requireUser(ctx, Capability.ASSESSMENT_EDIT);
+      const cycleId = idParam(req, 'cycleId');
+      const countryCode = param(req, 'countryCode').toUpperCase();
+      if (!/^[A-Z]{2}$/.test(countryCode))
+        throw new ImportError('BAD_USER_INPUT', 'countryCode must be an ISO 3166-1 alpha-2 code such as RS.');
+      if (!can(ctx.viewer, Capability.ASSESSMENT_EDIT, { countryCode }))
+        throw new ImportError('FORBIDDEN', `You cannot change assessments of ${countryCode}.`);
+      const book = await receive(req, BREAKDOWN_SHEET, true);
+      const result = await importBreakdowns(ctx, { cycleId, countryCode, book });
       await ctx.transaction.commit();
       res.status(200).set('Cache-Control', 'no-store').json(result);
     }),
