@@ -189,6 +189,16 @@ describe('breakdown exports and imports', () => {
     },
   );
 
+  it('would catch a file that left one hidden cell alone (the attack above is no empty check)', async () => {
+    const exact = csvRows((await download(publicPath('csv'), 'lead.rs')).body);
+    const shown = csvRows((await download(publicPath('csv'), 'anonymous')).body);
+    const hidden = shown.flatMap((r, i) => (r.suppressed === 'true' ? [i] : []));
+    const leaky = shown.map((r, i) =>
+      hidden.includes(i) && i !== hidden[0] ? { ...exact[i], suppressed: 'false' } : r,
+    );
+    expect(possibleValues(leaky, 14).get(hidden[0])).toEqual(new Set([Number(exact[hidden[0]].value)]));
+  });
+
   it('gives the public workbook the same cells, with the demo-data first row and typed cells', async () => {
     const file = await download(publicPath('xlsx'), 'anonymous');
     expect(file.status).toBe(200);
@@ -327,7 +337,44 @@ describe('breakdown exports and imports', () => {
       'text/csv',
       as['editor.rs'],
     );
-    expect(published.status).toBeGreaterThanOrEqual(409);
+    expect(published.status).toBe(409);
+    expect(published.body.error.code).toBe('CYCLE_NOT_OPEN');
+  });
+
+  it('refuses a change to a submitted assessment, and a formula instead of a number', async () => {
+    const rows = csvRows(await exportDraft('csv'));
+    await sql(`UPDATE assessment SET status = 'SUBMITTED' WHERE id = $1`, [draftId]);
+    try {
+      // Unchanged, a submitted assessment's rows are accepted (a whole-country file round-trips)…
+      expect((await importDraft(buildCsv(HEADERS, rows), 'text/csv')).body).toEqual({
+        updated: 0,
+        unchanged: 1,
+        cells: 15,
+      });
+      // …changed, they are refused.
+      const moved = rows.map((r) =>
+        r.category_codes === 'child'
+          ? { ...r, value: String(Number(r.value) - 1) }
+          : r.category_codes === 'unknown' && r.dimension_codes === 'age'
+            ? { ...r, value: '1' }
+            : r.category_codes === 'female|child'
+              ? { ...r, value: String(Number(r.value) - 1) }
+              : r.category_codes === 'female|unknown'
+                ? { ...r, value: '1' }
+                : r,
+      );
+      const refused = await importDraft(buildCsv(HEADERS, moved), 'text/csv');
+      expect(refused.body.error.problems).toEqual([
+        expect.objectContaining({ row: 2, column: 'indicator_code', code: 'NOT_EDITABLE' }),
+      ]);
+    } finally {
+      await sql(`UPDATE assessment SET status = 'DRAFT' WHERE id = $1`, [draftId]);
+    }
+    const formula = rows.map((r, i) => (i === 0 ? { ...r, value: '=10+0' } : r));
+    const res = await importDraft(buildCsv(HEADERS, formula), 'text/csv');
+    expect(res.body.error.problems).toEqual([
+      expect.objectContaining({ row: 2, column: 'value', code: 'INVALID_INPUT' }),
+    ]);
   });
 
   it('lets only the country’s editors import', async () => {
