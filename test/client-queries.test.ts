@@ -15,6 +15,7 @@ import { loadConfig } from '../src/config';
 import { buildTypeSchema } from '../src/graphql/schema';
 import { GRAPHIQL_COMPARISON_QUERY, GRAPHIQL_LOGIN_MUTATION } from '../src/modules/graphiql/graphiql.page';
 import {
+  RESULTS_BREAKDOWN_QUERY,
   RESULTS_CYCLE_QUERY,
   RESULTS_LOGIN_MUTATION,
   RESULTS_MATRIX_QUERY,
@@ -130,6 +131,7 @@ const pages: ClientOperation[] = [
     variables: { input: { email: 'editor.rs@demo.example', password: DEMO_PASSWORD } },
   },
   { source: 'results page cycle', query: RESULTS_CYCLE_QUERY, variables: { code: '2024' } },
+  { source: 'results page breakdown', query: RESULTS_BREAKDOWN_QUERY },
   {
     source: 'results page login',
     query: RESULTS_LOGIN_MUTATION,
