@@ -249,6 +249,68 @@ describe('breakdown exports and imports', () => {
     expect(await exportDraft('csv', true)).toEqual(csv);
   });
 
+  it('keeps percentages as percent cells through a round trip, in the same number of statements as one indicator', async () => {
+    // A PERCENT indicator broken down by sex (the demo framework expects none: added here).
+    const [target] = await sql(
+      `SELECT a.id, i.id AS indicator_id, i.code FROM assessment a JOIN indicator i ON i.id = a.indicator_id
+       WHERE a.country_code = 'RS' AND a.cycle_id = $1 AND i.answer_type = 'PERCENT' ORDER BY i.code LIMIT 1`,
+      [cycle['2025']],
+    );
+    await sql(`DELETE FROM indicator_breakdown WHERE indicator_id = $1`, [target.indicator_id]);
+    await sql(
+      `INSERT INTO indicator_breakdown (indicator_id, position, dimension_codes) VALUES ($1, 0, '{sex}')`,
+      [target.indicator_id],
+    );
+    await sql(`UPDATE assessment SET value_number = 40, status = 'DRAFT' WHERE id = $1`, [target.id]);
+    await sql(`DELETE FROM assessment_breakdown WHERE assessment_id = $1`, [target.id]);
+    for (const [category, value] of [
+      ['female', 37.5],
+      ['male', 62.5],
+    ] as const)
+      await sql(
+        `INSERT INTO assessment_breakdown (assessment_id, country_code, dimension_codes, category_codes, value)
+         VALUES ($1, 'RS', '{sex}', $2, $3)`,
+        [target.id, [category], value],
+      );
+    const query = `cycleId=${cycle['2025']}&countryCode=RS&indicatorCode=${target.code}`;
+    const file = await download(`/exports/breakdowns.xlsx?${query}`, 'editor.rs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as unknown as ExcelJS.Buffer);
+    const female = book
+      .getWorksheet('Breakdowns')!
+      .getRow(2)
+      .getCell(HEADERS.indexOf('value') + 1);
+    expect([female.value, female.numFmt]).toEqual([0.375, '0.0#####%']);
+    const { rows } = await xlsxRows(file.body);
+    expect(rows.map((r) => [r.category_codes, r.value])).toEqual([
+      ['female', 37.5],
+      ['male', 62.5],
+      ['other_unknown', 0],
+    ]);
+    expect((await importDraft(file.body, XLSX_TYPE)).body).toEqual({ updated: 0, unchanged: 1, cells: 3 });
+    const csv = await download(`/exports/breakdowns.csv?${query}`, 'editor.rs');
+    expect(csvRows(csv.body).map((r) => r.value)).toEqual(['37.5', '62.5', '0']);
+    const edited = csvRows(csv.body).map((r, i) =>
+      i === 0 ? { ...r, value: '40' } : i === 1 ? { ...r, value: '60' } : r,
+    );
+    expect((await importDraft(buildCsv(HEADERS, edited), 'text/csv')).body).toEqual({
+      updated: 1,
+      unchanged: 0,
+      cells: 3,
+    });
+    const again = await xlsxRows((await download(`/exports/breakdowns.xlsx?${query}`, 'editor.rs')).body);
+    expect(again.rows.map((r) => r.value)).toEqual([40, 60, 0]);
+
+    // Statements do not grow with the number of indicators in the file.
+    const one = await download(`/exports/breakdowns.csv?${query}`, 'editor.rs');
+    const all = await download(
+      `/exports/breakdowns.csv?cycleId=${cycle['2025']}&countryCode=RS`,
+      'editor.rs',
+    );
+    expect(csvRows(all.body).length).toBeGreaterThan(csvRows(one.body).length);
+    expect(all.headers.get('x-sql-statements')).toBe(one.headers.get('x-sql-statements'));
+  });
+
   it('refuses a file whose parts do not add up, naming row and column, and writes nothing', async () => {
     const rows = csvRows(await exportDraft('csv'));
     const edited = rows.map((r) =>
