@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { BREAKDOWN_COLUMNS } from '../src/modules/exchange/export-breakdowns.service';
@@ -155,6 +156,16 @@ describe('breakdown exports and imports', () => {
     for (const who of ['editor.rs', 'lead.rs', 'lead.al', 'reviewer'])
       as[who] = await signIn(api, `${who}@demo.example`);
     for (const row of await sql(`SELECT id, code FROM monitoring_cycle`)) cycle[row.code] = row.id;
+    // An API key of the Serbian partner: keys read as the public.
+    const prefix = randomBytes(6).toString('hex');
+    const key = `tia_${prefix}${randomBytes(24).toString('base64url')}`;
+    await sql(
+      `INSERT INTO api_key (organisation_id, created_by, name, prefix, key_hash)
+       SELECT o.id, u.id, 'Breakdown exports', $1, $2 FROM organisation o, app_user u
+       WHERE o.short_name = 'ASTRA' AND u.email = 'lead.rs@demo.example'`,
+      [prefix, createHash('sha256').update(key).digest('hex')],
+    );
+    as.apiKey = { authorization: `Bearer ${key}` };
     await prepare('2024', 'PUBLISHED');
     draftId = await prepare('2025', 'DRAFT');
   });
@@ -166,7 +177,7 @@ describe('breakdown exports and imports', () => {
   const publicPath = (format: string) =>
     `/exports/breakdowns.${format}?cycleId=${cycle['2024']}&countryCode=RS&indicatorCode=PROT-1.3`;
 
-  it.each(['anonymous', 'lead.al'])(
+  it.each(['anonymous', 'apiKey', 'lead.al'])(
     'gives %s the public file: small counts empty and marked suppressed, and no subtraction brings one back',
     async (who) => {
       const file = await download(publicPath('csv'), who);
@@ -444,5 +455,6 @@ describe('breakdown exports and imports', () => {
     expect((await importDraft(csv, 'text/csv', 'anonymous')).status).toBe(401);
     expect((await importDraft(csv, 'text/csv', 'lead.al')).body.error.code).toBe('FORBIDDEN');
     expect((await importDraft(csv, 'text/csv', 'reviewer')).body.error.code).toBe('FORBIDDEN');
+    expect((await importDraft(csv, 'text/csv', 'apiKey')).body.error.code).toBe('FORBIDDEN');
   });
 });
