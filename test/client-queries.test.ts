@@ -15,6 +15,7 @@ import { loadConfig } from '../src/config';
 import { buildTypeSchema } from '../src/graphql/schema';
 import { GRAPHIQL_COMPARISON_QUERY, GRAPHIQL_LOGIN_MUTATION } from '../src/modules/graphiql/graphiql.page';
 import {
+  RESULTS_BREAKDOWN_QUERY,
   RESULTS_CYCLE_QUERY,
   RESULTS_LOGIN_MUTATION,
   RESULTS_MATRIX_QUERY,
@@ -131,6 +132,7 @@ const pages: ClientOperation[] = [
     variables: { input: { email: 'editor.rs@demo.example', password: DEMO_PASSWORD } },
   },
   { source: 'results page cycle', query: RESULTS_CYCLE_QUERY, variables: { code: '2024' } },
+  { source: 'results page breakdown', query: RESULTS_BREAKDOWN_QUERY, variables: { id: '<ASSESSMENT>' } },
   {
     source: 'results page login',
     query: RESULTS_LOGIN_MUTATION,
@@ -192,7 +194,17 @@ describe('the documented operations, as a normalising client sends them', () => 
         },
       ];
       let sent = 0;
-      const known: Record<string, unknown> = { '<CYCLE>': cycle.data?.cycle.id };
+      // A published assessment of a NUMBER indicator, as the results page picks one for its breakdown.
+      const matrix = await api.query(RESULTS_MATRIX_QUERY, { cycleId: cycle.data?.cycle.id, areaCode: null });
+      const numberRow = matrix.data?.comparison.rows.find(
+        (r: { indicator: { answerType: string }; cells: Array<{ assessmentId: string | null }> }) =>
+          r.indicator.answerType === 'NUMBER' && r.cells.some((c) => c.assessmentId),
+      );
+      const known: Record<string, unknown> = {
+        '<CYCLE>': cycle.data?.cycle.id,
+        '<ASSESSMENT>': numberRow?.cells.find((c: { assessmentId: string | null }) => c.assessmentId)
+          ?.assessmentId,
+      };
       for (const operation of operations) {
         const placeholders = JSON.stringify(operation.variables ?? {}).match(/<\w+>/g) ?? [];
         if (placeholders.some((p) => known[p] === undefined)) continue;

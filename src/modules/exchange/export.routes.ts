@@ -7,6 +7,7 @@ import { assertCountryCode, assertId } from '../../common/validation';
 import { DataStatus, dataStatusOf, DEMO_NOTICE } from '../deployment/data-status';
 import { cycleIdOf } from '../entry-points';
 import { exportAssessments } from './export-assessments.service';
+import { BREAKDOWN_SHEET, exportBreakdowns } from './export-breakdowns.service';
 import { exportComparison } from './export-comparison.service';
 import { exportFramework } from './export-framework.service';
 import { exportRecommendations } from './export-recommendations.service';
@@ -187,6 +188,18 @@ const ENDPOINTS: Endpoint[] = [
       exportRecommendations(ctx, {
         cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
         countryCode: assertCountryCode(required(query, 'countryCode'), 'countryCode'),
+      }),
+  },
+  {
+    name: 'breakdowns',
+    params: ['cycleId', 'countryCode', 'indicatorCode', 'table', 'separator'],
+    csvTables: [{ table: 'breakdowns', sheet: BREAKDOWN_SHEET, fileName: (base) => base }],
+    notFound: 'There is no such cycle.',
+    build: (ctx, query) =>
+      exportBreakdowns(ctx, {
+        cycleId: assertId(required(query, 'cycleId'), 'cycleId'),
+        countryCode: assertCountryCode(required(query, 'countryCode'), 'countryCode'),
+        indicatorCode: query.indicatorCode === undefined ? null : query.indicatorCode.toUpperCase(),
       }),
   },
   {

@@ -5,6 +5,8 @@ import { isId } from '../../common/validation';
 import { SHEETS } from './exchange.columns';
 import { importAssessments } from './import-assessments.service';
 import { importFollowUps } from './import-follow-ups.service';
+import { BREAKDOWN_SHEET } from './export-breakdowns.service';
+import { importBreakdowns } from './import-breakdowns.service';
 import { importFrameworkVersion } from './import-framework.service';
 import { RECOMMENDATION_SHEET } from './recommendation.columns';
 import { ImportError, type ImportErrorCode } from './import.errors';
@@ -169,6 +171,21 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
         throw new ImportError('FORBIDDEN', `You cannot follow up recommendations to ${countryCode}.`);
       const book = await receive(req, RECOMMENDATION_SHEET, true);
       const result = await importFollowUps(ctx, { cycleId, countryCode, book });
+      await ctx.transaction.commit();
+      res.status(200).set('Cache-Control', 'no-store').json(result);
+    }),
+  );
+
+  app.post(
+    '/imports/breakdowns',
+    handle(async (req, res, ctx) => {
+      requireUser(ctx, Capability.ASSESSMENT_EDIT);
+      const cycleId = idParam(req, 'cycleId');
+      const countryCode = countryParam(req);
+      if (!can(ctx.viewer, Capability.ASSESSMENT_EDIT, { countryCode }))
+        throw new ImportError('FORBIDDEN', `You cannot change assessments of ${countryCode}.`);
+      const book = await receive(req, BREAKDOWN_SHEET, true);
+      const result = await importBreakdowns(ctx, { cycleId, countryCode, book });
       await ctx.transaction.commit();
       res.status(200).set('Cache-Control', 'no-store').json(result);
     }),

@@ -95,6 +95,19 @@ ${LEGEND}
 <div class="scroll" tabindex="0" role="region" aria-labelledby="caption">
 <table id="matrix"><caption id="caption">Results of cycle ${code}</caption></table>
 </div>
+<section id="breakdown" class="breakdown" aria-labelledby="breakdown-heading" data-ready="false">
+<h2 id="breakdown-heading">Breakdown of one indicator</h2>
+<p class="meta">Counts broken down by sex, age and other dimensions. Outside the country's partners and the
+reviewer, counts of 1 to a few people are suppressed, with the cells that would give them away.</p>
+<div class="toolbar">
+<label for="breakdown-indicator">Indicator
+<select id="breakdown-indicator" name="indicator" disabled><option value="">Choose an indicator</option></select></label>
+<label for="breakdown-country">Country
+<select id="breakdown-country" name="country" disabled></select></label>
+<p id="breakdown-status" class="status" role="status" aria-live="polite"></p>
+</div>
+<div id="breakdown-tables"></div>
+</section>
 <section id="recommendations" class="recommendations" aria-labelledby="recommendations-heading" data-ready="false">
 <h2 id="recommendations-heading">Recommendations and their follow-up</h2>
 <p class="meta">Recommendations of GRETA, the TIP report, the UPR, CEDAW and national action plans to each country,

@@ -24,7 +24,19 @@ export const RESULTS_MATRIX_QUERY = `query ResultsMatrix($cycleId: ID!, $areaCod
         code answerType title { ${TEXT} }
         area { code pillar title { ${TEXT} } parent { code title { ${TEXT} } } }
       }
-      cells { countryCode state score value notScoredReason trend previousScore previousCycleCode status }
+      cells { countryCode assessmentId state score value notScoredReason trend previousScore previousCycleCode status }
+    }
+  }
+}`;
+
+/** One assessment's breakdown as the reader may see it: exact, or with small counts suppressed. */
+export const RESULTS_BREAKDOWN_QUERY = `query ResultsBreakdown($id: ID!) {
+  assessment(id: $id) {
+    id valueNumber
+    breakdown {
+      dimensionCodes exact minimumCount
+      dimensions { code title { ${TEXT} } }
+      cells { categories { code dimensionCode title { ${TEXT} } } value suppressed }
     }
   }
 }`;

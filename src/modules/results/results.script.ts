@@ -1,4 +1,10 @@
-import { RESULTS_CYCLE_QUERY, RESULTS_LOGIN_MUTATION, RESULTS_MATRIX_QUERY } from './results.queries';
+import {
+  RESULTS_BREAKDOWN_QUERY,
+  RESULTS_CYCLE_QUERY,
+  RESULTS_LOGIN_MUTATION,
+  RESULTS_MATRIX_QUERY,
+} from './results.queries';
+import { BREAKDOWN_SCRIPT } from './results.breakdown-script';
 import { RECOMMENDATIONS_SCRIPT } from './results-recommendations.script';
 
 /**
@@ -23,6 +29,7 @@ export const RESULTS_SCRIPT = `
   var CYCLE_QUERY = ${JSON.stringify(RESULTS_CYCLE_QUERY)};
   var MATRIX_QUERY = ${JSON.stringify(RESULTS_MATRIX_QUERY)};
   var LOGIN_MUTATION = ${JSON.stringify(RESULTS_LOGIN_MUTATION)};
+  var BREAKDOWN_QUERY = ${JSON.stringify(RESULTS_BREAKDOWN_QUERY)};
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -176,10 +183,13 @@ export const RESULTS_SCRIPT = `
         : 'Not published yet: results become visible to the public once the cycle is published';
     }
     say('status', comparison.rows.length + ' indicators \\u00d7 ' + comparison.countries.length + ' countries');
+    showBreakdownChoices(comparison);
     root.setAttribute('data-loaded-area', area || '');
     root.setAttribute('data-ready', 'true');
     root.removeAttribute('aria-busy');
   }
+
+${BREAKDOWN_SCRIPT}
 
   function fail(error) {
     root.removeAttribute('aria-busy');

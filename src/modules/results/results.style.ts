@@ -70,6 +70,11 @@ tr.subtheme th { background: #e8ebf0; text-align: left; font-weight: 600; }
 .state-not-assessed .label { font-weight: normal; }
 .sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.breakdown { margin-top: 1.5rem; }
+.breakdown-table { margin: .75rem 1.5rem .75rem 0; display: inline-table; vertical-align: top; }
+.breakdown-table caption { text-align: left; font-weight: bold; }
+.bd-value { text-align: right; min-width: 4rem; }
+.bd-value.suppressed { background: repeating-linear-gradient(135deg, #d6d6d6 0 4px, #f2f2f2 4px 10px); text-align: center; }
 [hidden] { display: none !important; }
 section.recommendations { margin-top: 2rem; }
 table.recommendations { margin-bottom: 1.5rem; }
