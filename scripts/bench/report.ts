@@ -73,7 +73,10 @@ export function scenarioTable(scenarios: Record<string, Measured>): string {
   return table(rows);
 }
 
-export function ratioTable(ratios: Record<string, Ratio | { skipped: string }>): string {
+/** A line of the ratio table: a ratio, or a figure reported beside one with no target of its own ('-'). */
+export type RatioLine = Pick<Ratio, 'value' | 'target' | 'met' | 'rounds'>;
+
+export function ratioTable(ratios: Record<string, RatioLine | { skipped: string }>): string {
   const rows = [['ratio', 'value', 'target', 'met', 'rounds']];
   for (const [name, r] of Object.entries(ratios)) {
     if ('skipped' in r) rows.push([name, '-', '-', '-', r.skipped]);
@@ -82,7 +85,7 @@ export function ratioTable(ratios: Record<string, Ratio | { skipped: string }>):
         name,
         fixed(r.value, 2),
         r.target,
-        r.met ? 'yes' : 'NO',
+        r.target === '-' ? '-' : r.met ? 'yes' : 'NO',
         r.rounds.map((v) => fixed(v, 2)).join(' '),
       ]);
   }
