@@ -65,6 +65,8 @@ export enum Capability {
   RECOMMENDATION_SOURCE_CREATE = 'recommendation.source.create',
   /** Read the progress of a cycle per country (the coordinators' weekly view). */
   PROGRESS_READ = 'progress.read',
+  /** Read an assessment's breakdown cells exactly, small counts included (others read them suppressed). */
+  BREAKDOWN_READ_EXACT = 'breakdown.read.exact',
 }
 
 /** Over which rows a capability is held: every one, or the holder's own (countries or organisation). */
@@ -115,6 +117,7 @@ export const CAPABILITIES: Record<Capability, CapabilityDefinition> = {
   [Capability.RECOMMENDATION_EDIT]: people('country'),
   [Capability.RECOMMENDATION_SOURCE_CREATE]: people('country'),
   [Capability.PROGRESS_READ]: people('country'),
+  [Capability.BREAKDOWN_READ_EXACT]: people('country'),
 };
 
 export type Grants = Partial<Record<Capability, Scope>>;
@@ -138,6 +141,7 @@ const PARTNER_READS: Grants = {
   [Capability.COMMENT_READ]: OWN,
   [Capability.USER_MEMBERS_READ]: OWN,
   [Capability.RECOMMENDATION_READ]: OWN,
+  [Capability.BREAKDOWN_READ_EXACT]: OWN,
 };
 
 const PARTNER_WRITES: Grants = {
@@ -173,6 +177,7 @@ export const ROLES: Record<Role, RoleProfile> = {
       [Capability.RECOMMENDATION_READ]: ALL,
       [Capability.RECOMMENDATION_SOURCE_CREATE]: ALL,
       [Capability.PROGRESS_READ]: ALL,
+      [Capability.BREAKDOWN_READ_EXACT]: ALL,
     },
   },
   [Role.REVIEWER]: {
@@ -191,6 +196,7 @@ export const ROLES: Record<Role, RoleProfile> = {
       [Capability.WEBHOOK_READ]: OWN,
       [Capability.RECOMMENDATION_READ]: ALL,
       [Capability.PROGRESS_READ]: ALL,
+      [Capability.BREAKDOWN_READ_EXACT]: ALL,
     },
   },
   [Role.COUNTRY_LEAD]: {
