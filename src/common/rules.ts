@@ -1,10 +1,8 @@
 import { rule } from 'graphql-shield';
 import type { ShieldRule } from 'graphql-shield/typings/types';
 import { GraphQLError } from 'graphql';
-import { hasRole as viewerHasRole } from '../modules/auth/viewer';
 import { holds } from '../modules/authz/authz';
 import type { Capability } from '../modules/authz/capabilities';
-import type { Role } from '../modules/user/user.enums';
 import type { RequestContext } from './context';
 import { ErrorCode } from './errors';
 
@@ -44,27 +42,6 @@ export function requires(capability: Capability): ShieldRule {
       },
     );
     capabilityRules.set(capability, existing);
-  }
-  return existing;
-}
-
-const roleRules = new Map<string, ShieldRule>();
-
-/**
- * A signed-in user with one of `roles`. Prefer `requires(capability)`: a rule naming roles has to be found and
- * changed when a role is added, a capability is granted in the table alone.
- */
-export function userWithRole(...roles: Role[]): ShieldRule {
-  const key = [...roles].sort().join(',');
-  let existing = roleRules.get(key);
-  if (!existing) {
-    existing = rule(`userWithRole(${key})`, { cache: 'contextual' })(
-      (_parent, _args, ctx: RequestContext) => {
-        if (ctx.viewer.kind === 'anonymous') return unauthenticated();
-        return ctx.viewer.kind === 'user' && viewerHasRole(ctx.viewer, ...roles);
-      },
-    );
-    roleRules.set(key, existing);
   }
   return existing;
 }

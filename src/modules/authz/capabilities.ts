@@ -57,6 +57,16 @@ export enum Capability {
   WEBHOOK_READ = 'webhook.read',
   /** Read the history of records other than assessments (users, keys, webhooks). */
   AUDIT_READ_ALL = 'audit.read.all',
+  /** Read a country's recommendations register, whatever its follow-ups' states. */
+  RECOMMENDATION_READ = 'recommendation.read',
+  /** Record and change a country's recommendations. */
+  RECOMMENDATION_EDIT = 'recommendation.edit',
+  /** Record a source of recommendations: for a country (OWN or ALL), or for several countries (ALL only). */
+  RECOMMENDATION_SOURCE_CREATE = 'recommendation.source.create',
+  /** Read the progress of a cycle per country (the coordinators' weekly view). */
+  PROGRESS_READ = 'progress.read',
+  /** Read an assessment's breakdown cells exactly, small counts included (others read them suppressed). */
+  BREAKDOWN_READ_EXACT = 'breakdown.read.exact',
 }
 
 /** Over which rows a capability is held: every one, or the holder's own (countries or organisation). */
@@ -103,6 +113,11 @@ export const CAPABILITIES: Record<Capability, CapabilityDefinition> = {
   [Capability.WEBHOOK_MANAGE]: people('organisation'),
   [Capability.WEBHOOK_READ]: read('organisation'),
   [Capability.AUDIT_READ_ALL]: people('platform'),
+  [Capability.RECOMMENDATION_READ]: read('country'),
+  [Capability.RECOMMENDATION_EDIT]: people('country'),
+  [Capability.RECOMMENDATION_SOURCE_CREATE]: people('country'),
+  [Capability.PROGRESS_READ]: people('country'),
+  [Capability.BREAKDOWN_READ_EXACT]: people('country'),
 };
 
 export type Grants = Partial<Record<Capability, Scope>>;
@@ -125,11 +140,15 @@ const PARTNER_READS: Grants = {
   [Capability.EVIDENCE_READ_PARTNERS]: ALL,
   [Capability.COMMENT_READ]: OWN,
   [Capability.USER_MEMBERS_READ]: OWN,
+  [Capability.RECOMMENDATION_READ]: OWN,
+  [Capability.BREAKDOWN_READ_EXACT]: OWN,
 };
 
 const PARTNER_WRITES: Grants = {
   [Capability.ASSESSMENT_EDIT]: OWN,
   [Capability.COMMENT_WRITE]: OWN,
+  [Capability.RECOMMENDATION_EDIT]: OWN,
+  [Capability.RECOMMENDATION_SOURCE_CREATE]: OWN,
 };
 
 /** The table: roles × capabilities. A role holds nothing it is not given here (besides what everyone holds). */
@@ -155,6 +174,10 @@ export const ROLES: Record<Role, RoleProfile> = {
       [Capability.WEBHOOK_MANAGE]: ALL,
       [Capability.WEBHOOK_READ]: ALL,
       [Capability.AUDIT_READ_ALL]: ALL,
+      [Capability.RECOMMENDATION_READ]: ALL,
+      [Capability.RECOMMENDATION_SOURCE_CREATE]: ALL,
+      [Capability.PROGRESS_READ]: ALL,
+      [Capability.BREAKDOWN_READ_EXACT]: ALL,
     },
   },
   [Role.REVIEWER]: {
@@ -171,6 +194,9 @@ export const ROLES: Record<Role, RoleProfile> = {
       [Capability.USER_MEMBERS_READ]: ALL,
       [Capability.WEBHOOK_MANAGE]: OWN,
       [Capability.WEBHOOK_READ]: OWN,
+      [Capability.RECOMMENDATION_READ]: ALL,
+      [Capability.PROGRESS_READ]: ALL,
+      [Capability.BREAKDOWN_READ_EXACT]: ALL,
     },
   },
   [Role.COUNTRY_LEAD]: {
@@ -179,6 +205,7 @@ export const ROLES: Record<Role, RoleProfile> = {
       ...PARTNER_READS,
       ...PARTNER_WRITES,
       [Capability.ASSESSMENT_SUBMIT]: OWN,
+      [Capability.PROGRESS_READ]: OWN,
       [Capability.USER_ADMIN]: OWN,
       [Capability.USER_EMAIL_READ]: OWN,
       [Capability.API_KEY_MANAGE]: OWN,

@@ -107,7 +107,7 @@ export function disclosureLines(grids: Grid[]): { offsets: number[]; lines: Disc
 
 export interface TableOptions {
   answerType: AnswerType;
-  /** True for readers who see exact values (seesWorkOn). */
+  /** True for readers who see exact values (`breakdown.read.exact` over the assessment's country). */
   exact: boolean;
   minCount: number;
 }

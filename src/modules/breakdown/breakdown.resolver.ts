@@ -6,7 +6,8 @@ import { LocalizedText } from '../../common/localized-text.type';
 import { LOCALE_ARG_DESCRIPTION, localize } from '../../common/localize';
 import { assertCountryCode, assertId } from '../../common/validation';
 import { Assessment } from '../assessment/assessment.entity';
-import { seesWorkOn } from '../assessment/assessment.policy';
+import { can } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 import { MonitoringCycle } from '../cycle/cycle.entity';
 import { Indicator } from '../indicator/indicator.entity';
 import { assertReferencesExist } from '../references';
@@ -38,7 +39,7 @@ async function tablesOf(
     dimensions,
     {
       answerType: rows[0].answerType,
-      exact: seesWorkOn(ctx.viewer, assessment.countryCode),
+      exact: can(ctx.viewer, Capability.BREAKDOWN_READ_EXACT, { countryCode: assessment.countryCode }),
       minCount: disclosureMinCount(ctx),
     },
   );

@@ -1,10 +1,10 @@
 import type { RequestContext } from '../../common/context';
 import { AssessmentStatus } from '../assessment/assessment.enums';
 import { assessmentVisibilitySql } from '../assessment/assessment.policy';
-import { hasRole } from '../auth/viewer';
+import { assertHolds, canSql } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 import { followUpVisibilitySql } from '../recommendation/recommendation.policy';
 import { commentVisibilitySql } from '../review-comment/review-comment.policy';
-import { Role } from '../user/user.enums';
 import { CountryProgress, CycleProgress, WorkflowCount } from './progress.types';
 
 const STATUSES = Object.values(AssessmentStatus);
@@ -16,10 +16,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function cycleProgress(ctx: RequestContext, cycleId: string): Promise<CycleProgress> {
   const viewer = ctx.viewer;
+  assertHolds(viewer, Capability.PROGRESS_READ, 'You cannot read the progress of cycles.');
   const params: unknown[] = [cycleId];
-  const countries = hasRole(viewer, Role.ADMIN, Role.REVIEWER)
-    ? 'true'
-    : `co.code = ANY($${params.push(viewer.kind === 'anonymous' ? [] : viewer.countries)}::text[])`;
+  const countries = canSql(viewer, Capability.PROGRESS_READ, 'co.code', params);
   const assessments = assessmentVisibilitySql(viewer, 'a', params);
   const followUps = followUpVisibilitySql(viewer, 'f', params);
   const comments = commentVisibilitySql(viewer, 'rc', params);

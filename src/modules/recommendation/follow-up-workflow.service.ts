@@ -14,9 +14,9 @@ import {
 } from '../assessment/assessment.policy';
 import { ReviewDecision } from '../assessment/assessment.types';
 import { recordAudit } from '../audit/audit.service';
-import { editsCountry } from '../auth/viewer';
 import { CycleStatus } from '../cycle/cycle.enums';
 import { RecommendationFollowUp } from './follow-up.entity';
+import { followUpEditDecision } from './recommendation.policy';
 import type {
   FollowUpMutationPayload,
   RecommendationFollowUpReopenInput,
@@ -133,7 +133,7 @@ export function submitFollowUp(
     async (m, result) => {
       const locked = await lock(m, ctx, id, result, input.expectedVersion);
       const { followUp, cycleStatus } = locked;
-      if (!editsCountry(ctx.viewer, followUp.countryCode))
+      if (!followUpEditDecision(ctx.viewer, followUp.countryCode).allowed)
         throw forbidden(`You cannot submit follow-ups of ${followUp.countryCode}.`);
       if (cycleStatus !== CycleStatus.OPEN)
         throw BusinessRuleError.of(

@@ -8,10 +8,9 @@ import { toI18nText } from '../../common/translation-input';
 import { assertId } from '../../common/validation';
 import { changedFields, recordAudit } from '../audit/audit.service';
 import { isEditableStatus } from '../assessment/assessment.policy';
-import { editsCountry } from '../auth/viewer';
 import { CycleStatus } from '../cycle/cycle.enums';
 import { RecommendationFollowUp } from './follow-up.entity';
-import { recommendationVisibilitySql } from './recommendation.policy';
+import { followUpEditDecision, recommendationVisibilitySql } from './recommendation.policy';
 import type { RecommendationFollowUpSaveInput } from './recommendation.types';
 import { RecommendationFollowUpSavePayload } from './recommendation.types';
 
@@ -84,7 +83,7 @@ export function saveFollowUp(
         ]);
       const countryCode = recommendation.country_code as string;
       // The tenant check on the loaded row: only the country's own leads and editors follow it up.
-      if (!editsCountry(ctx.viewer, countryCode))
+      if (!followUpEditDecision(ctx.viewer, countryCode).allowed)
         throw forbidden(`You cannot follow up recommendations to ${countryCode}.`);
       const [cycle] = await m.query(`SELECT status FROM monitoring_cycle WHERE id = $1`, [cycleId]);
       if (!cycle)

@@ -10,7 +10,7 @@ import { changedFields, recordAudit } from '../audit/audit.service';
 import { RecommendationSource } from './recommendation-source.entity';
 import { Recommendation } from './recommendation.entity';
 import { RecommendationStrength, SourceBody } from './recommendation.enums';
-import { managesRecommendationsOf } from './recommendation.policy';
+import { recommendationEditDecision } from './recommendation.policy';
 import type { RecommendationCreateInput, RecommendationUpdateInput } from './recommendation.types';
 import { RecommendationCreatePayload, RecommendationUpdatePayload } from './recommendation.types';
 
@@ -108,7 +108,7 @@ export function createRecommendation(
 ): Promise<RecommendationCreatePayload> {
   const countryCode = assertCountryCode(input.countryCode, 'input.countryCode');
   const sourceId = assertId(input.sourceId, 'input.sourceId');
-  if (!managesRecommendationsOf(ctx.viewer, countryCode))
+  if (!recommendationEditDecision(ctx.viewer, countryCode).allowed)
     throw forbidden(`You cannot record recommendations to ${countryCode}.`);
   return runMutation(
     ctx,
@@ -182,7 +182,7 @@ export function updateRecommendation(
         ]);
       const existing = hydrate(ctx.db, Recommendation, rows[0]);
       // The tenant check on the loaded row; the database refuses the lock to whoever may not change it.
-      if (!managesRecommendationsOf(ctx.viewer, existing.countryCode) || !locked)
+      if (!recommendationEditDecision(ctx.viewer, existing.countryCode).allowed || !locked)
         throw forbidden(`You cannot change recommendations to ${existing.countryCode}.`);
       if (existing.version !== input.expectedVersion) {
         result.currentVersion = existing.version;

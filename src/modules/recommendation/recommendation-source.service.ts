@@ -6,7 +6,7 @@ import { toI18nText } from '../../common/translation-input';
 import { assertCountryCode } from '../../common/validation';
 import { recordAudit } from '../audit/audit.service';
 import { RecommendationSource } from './recommendation-source.entity';
-import { managesRecommendationsOf, managesSharedSources } from './recommendation.policy';
+import { sourceCreateDecision } from './recommendation.policy';
 import type { RecommendationSourceCreateInput } from './recommendation.types';
 import { RecommendationSourceCreatePayload } from './recommendation.types';
 
@@ -22,11 +22,7 @@ export function createSource(
 ): Promise<RecommendationSourceCreatePayload> {
   const countryCode = input.countryCode ? assertCountryCode(input.countryCode, 'input.countryCode') : null;
   // The tenant check: a partner records its own countries' sources; only admins one for several countries.
-  if (
-    countryCode
-      ? !managesRecommendationsOf(ctx.viewer, countryCode) && !managesSharedSources(ctx.viewer)
-      : !managesSharedSources(ctx.viewer)
-  )
+  if (!sourceCreateDecision(ctx.viewer, countryCode).allowed)
     throw forbidden(
       countryCode
         ? `You cannot record sources addressed to ${countryCode}.`

@@ -2,9 +2,9 @@ import { allow } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { ShieldRule } from 'graphql-shield/typings/types';
 import { fieldsWithRule, publicRead } from '../../common/permissions';
-import { isUser, userWithRole } from '../../common/rules';
+import { isUser, requires } from '../../common/rules';
 import { assessmentPermissions } from '../assessment/assessment.permissions';
-import { Role } from '../user/user.enums';
+import { Capability } from '../authz/capabilities';
 
 /**
  * A follow-up goes through the workflow of assessments: each of its steps is allowed to whom the same step of an
@@ -27,9 +27,9 @@ export const recommendationPermissions: IRules = {
     recommendationComparison: publicRead,
   },
   Mutation: {
-    recommendationSourceCreate: userWithRole(Role.COUNTRY_EDITOR, Role.COUNTRY_LEAD, Role.ADMIN),
-    recommendationCreate: userWithRole(Role.COUNTRY_EDITOR, Role.COUNTRY_LEAD),
-    recommendationUpdate: userWithRole(Role.COUNTRY_EDITOR, Role.COUNTRY_LEAD),
+    recommendationSourceCreate: requires(Capability.RECOMMENDATION_SOURCE_CREATE),
+    recommendationCreate: requires(Capability.RECOMMENDATION_EDIT),
+    recommendationUpdate: requires(Capability.RECOMMENDATION_EDIT),
     recommendationFollowUpSave: assessmentRule('assessmentSave'),
     recommendationFollowUpSubmit: assessmentRule('assessmentSubmit'),
     recommendationFollowUpReview: assessmentRule('assessmentReview'),
