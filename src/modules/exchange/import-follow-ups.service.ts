@@ -6,7 +6,8 @@ import { hydrate } from '../../common/paging';
 import { queryRows } from '../../common/sql';
 import { isEditableStatus } from '../assessment/assessment.policy';
 import { recordAudit } from '../audit/audit.service';
-import { editsCountry } from '../auth/viewer';
+import { can } from '../authz/authz';
+import { Capability } from '../authz/capabilities';
 import { CycleStatus } from '../cycle/cycle.enums';
 import { RecommendationFollowUp } from '../recommendation/follow-up.entity';
 import { followUpAuditView } from '../recommendation/follow-up.service';
@@ -205,7 +206,7 @@ export async function importFollowUps(
 ): Promise<FollowUpImportResult> {
   const target = { cycleId: params.cycleId, countryCode: params.countryCode };
   // The tenant check on the service side: only the country's own leads and editors follow it up.
-  if (!editsCountry(ctx.viewer, target.countryCode))
+  if (!can(ctx.viewer, Capability.ASSESSMENT_EDIT, { countryCode: target.countryCode }))
     throw new ImportError('FORBIDDEN', `You cannot follow up recommendations to ${target.countryCode}.`);
   const problems: ImportProblem[] = [];
   const sheetRows = layoutRows(params.book, RECOMMENDATION_SHEET, RECOMMENDATION_COLUMNS, true, problems);
