@@ -144,51 +144,54 @@ export function registerImportRoutes(app: Express, options: ImportRoutesOptions)
     },
   });
 
-  app.post(
+  /**
+   * An import into one country's cycle: only the country's own editors, all or nothing, committed once the
+   * import has written everything; `run` reads its own parameters, then the file.
+   */
+  const countryImport = (
+    path: string,
+    refusal: (countryCode: string) => string,
+    run: (
+      req: Request,
+      ctx: RequestContext,
+      target: { cycleId: string; countryCode: string },
+    ) => Promise<unknown>,
+  ) =>
+    app.post(
+      path,
+      handle(async (req, res, ctx) => {
+        requireUser(ctx, Capability.ASSESSMENT_EDIT);
+        const cycleId = idParam(req, 'cycleId');
+        const countryCode = countryParam(req);
+        if (!can(ctx.viewer, Capability.ASSESSMENT_EDIT, { countryCode }))
+          throw new ImportError('FORBIDDEN', refusal(countryCode));
+        const result = await run(req, ctx, { cycleId, countryCode });
+        await ctx.transaction.commit();
+        res.status(200).set('Cache-Control', 'no-store').json(result);
+      }),
+    );
+
+  countryImport(
     '/imports/assessments',
-    handle(async (req, res, ctx) => {
-      requireUser(ctx, Capability.ASSESSMENT_EDIT);
-      const cycleId = idParam(req, 'cycleId');
-      const countryCode = countryParam(req);
-      if (!can(ctx.viewer, Capability.ASSESSMENT_EDIT, { countryCode }))
-        throw new ImportError('FORBIDDEN', `You cannot change assessments of ${countryCode}.`);
+    (countryCode) => `You cannot change assessments of ${countryCode}.`,
+    async (req, ctx, target) => {
       const skipStale = skipStaleParam(req);
       const book = await receive(req, SHEETS.assessments, true);
-      const result = await importAssessments(ctx, { cycleId, countryCode, book, skipStale });
-      await ctx.transaction.commit();
-      res.status(200).set('Cache-Control', 'no-store').json(result);
-    }),
+      return importAssessments(ctx, { ...target, book, skipStale });
+    },
   );
-
-  app.post(
+  // A follow-up is edited exactly as an assessment is: by the country's own leads and editors.
+  countryImport(
     '/imports/follow-ups',
-    handle(async (req, res, ctx) => {
-      requireUser(ctx, Capability.ASSESSMENT_EDIT);
-      const cycleId = idParam(req, 'cycleId');
-      const countryCode = countryParam(req);
-      // A follow-up is edited exactly as an assessment is: by the country's own leads and editors.
-      if (!can(ctx.viewer, Capability.ASSESSMENT_EDIT, { countryCode }))
-        throw new ImportError('FORBIDDEN', `You cannot follow up recommendations to ${countryCode}.`);
-      const book = await receive(req, RECOMMENDATION_SHEET, true);
-      const result = await importFollowUps(ctx, { cycleId, countryCode, book });
-      await ctx.transaction.commit();
-      res.status(200).set('Cache-Control', 'no-store').json(result);
-    }),
+    (countryCode) => `You cannot follow up recommendations to ${countryCode}.`,
+    async (req, ctx, target) =>
+      importFollowUps(ctx, { ...target, book: await receive(req, RECOMMENDATION_SHEET, true) }),
   );
-
-  app.post(
+  countryImport(
     '/imports/breakdowns',
-    handle(async (req, res, ctx) => {
-      requireUser(ctx, Capability.ASSESSMENT_EDIT);
-      const cycleId = idParam(req, 'cycleId');
-      const countryCode = countryParam(req);
-      if (!can(ctx.viewer, Capability.ASSESSMENT_EDIT, { countryCode }))
-        throw new ImportError('FORBIDDEN', `You cannot change assessments of ${countryCode}.`);
-      const book = await receive(req, BREAKDOWN_SHEET, true);
-      const result = await importBreakdowns(ctx, { cycleId, countryCode, book });
-      await ctx.transaction.commit();
-      res.status(200).set('Cache-Control', 'no-store').json(result);
-    }),
+    (countryCode) => `You cannot change assessments of ${countryCode}.`,
+    async (req, ctx, target) =>
+      importBreakdowns(ctx, { ...target, book: await receive(req, BREAKDOWN_SHEET, true) }),
   );
 
   app.post(
