@@ -26,7 +26,8 @@ import {
   rateLimitRequests,
   rateLimitRoutes,
 } from './pipeline/rate-limit/rate-limit';
-import { readsFromReplica } from './pipeline/execution/replica-routing';
+import { operationKind } from './pipeline/execution/replica-routing';
+import { ViewerCache } from './modules/auth/viewer-cache';
 import {
   graphqlBody,
   graphqlBodyErrors,
@@ -147,6 +148,7 @@ const statementHeaderPlugin: ApolloServerPlugin<RequestContext> = {
     return {
       async willSendResponse({ response, contextValue }) {
         response.http.headers.set('x-sql-statements', String(contextValue.statements.count));
+        response.http.headers.set('x-sql-round-trips', String(contextValue.statements.roundTrips));
         response.http.headers.set('x-request-id', contextValue.requestId);
       },
     };
@@ -180,6 +182,8 @@ export async function createServer(
   const schema = countListValues(buildExecutableSchema());
   const errorFormat = formatError(config, logger);
   // Committed changes go to the subscriptions of every instance (through Redis with REDIS_URL).
+  // Who each credential signed in as, for a few seconds: a read starts before its sign-in has answered.
+  const viewers = new ViewerCache();
   const bus = createLiveBus(config.rateLimit.redisUrl, config.subscriptions.redisChannel, logger);
   await bus.ready();
   const queryTexts = createQueryTextStore(
@@ -266,14 +270,14 @@ export async function createServer(
         const requestId = requestIdFrom(req.headers);
         req.headers['x-request-id'] = requestId;
         res.setHeader('x-request-id', requestId);
-        const context = await createRequestContext(
-          dataSource,
-          auth,
-          req.headers,
-          undefined,
-          config.databaseReplicaUrls.length > 0 && readsFromReplica(req, config.graphql.maxTokens),
-          bus,
-        ).catch((error: unknown) => {
+        const reads = operationKind(req, config.graphql.maxTokens) === 'query';
+        // Replicas serve anonymous queries only: signed-in callers read from the primary, so that what they have
+        // just saved is what they read next (a replica lags behind).
+        const context = await createRequestContext(dataSource, auth, req.headers, {
+          replica: reads && config.databaseReplicaUrls.length > 0 && !req.headers.authorization,
+          live: bus,
+          read: reads ? { viewers } : undefined,
+        }).catch((error: unknown) => {
           tagRequestId(error, requestId);
           recordRefusedRequest(logger, metrics, { requestId, started, error });
           throw error;

@@ -51,7 +51,7 @@ describe('API key checksums', () => {
     const statements = new StatementCounter();
     const auth = { jwtSecret: TEST_JWT_SECRET, tokenTtlSeconds: 3600 };
     try {
-      const ctx = await createRequestContext(db.dataSource, auth, bearer(key), statements);
+      const ctx = await createRequestContext(db.dataSource, auth, bearer(key), { statements });
       await ctx.transaction.rollback();
       return { statements: statements.count, outcome: ctx.viewer.kind };
     } catch (error) {

@@ -3,7 +3,9 @@ import { DataSource, QueryFailedError, QueryRunnerAlreadyReleasedError } from 't
 import type { ClientBase } from 'pg';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { BeginThenQuery } from './begin-then-query';
+import { ReadPipeline, type BatchSignIn } from './read-pipeline';
 import type { StatementCounter } from './statement-counter';
+import { typeormResult } from './typeorm-result';
 
 /** The transaction of each request's entity manager, for the statements sent as prepared statements. */
 const transactions = new WeakMap<EntityManager, RequestTransaction>();
@@ -26,7 +28,8 @@ export function preparedQuery<T = Record<string, unknown>>(
 
 const statementNames = new Map<string, string>();
 
-function statementName(sql: string): string {
+/** The name of `sql` as a prepared statement: the same on every connection. */
+export function statementName(sql: string): string {
   let name = statementNames.get(sql);
   if (!name) {
     name = `p_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
@@ -47,9 +50,44 @@ export class RequestTransaction {
 
   private constructor(
     private readonly runner: QueryRunner,
-    private readonly queue: StatementQueue,
+    private readonly queue: StatementQueue | null,
+    /** A read's statements, in batches behind its sign-in, without a transaction of their own (`beginRead`). */
+    readonly pipeline: ReadPipeline | null = null,
   ) {
     transactions.set(runner.manager, this);
+  }
+
+  /**
+   * A read-only request's connection: no transaction is begun; its statements go out in batches, each behind
+   * `signIn` (the caller's sign-in, or null for the public) in one round trip (see ReadPipeline). `signIn` may be
+   * set later, once the caller is known.
+   */
+  static async beginRead(
+    dataSource: DataSource,
+    replica = false,
+    counter?: StatementCounter,
+    signIn: BatchSignIn | null = null,
+  ): Promise<RequestTransaction> {
+    const runner = dataSource.createQueryRunner(replica ? 'slave' : 'master');
+    await runner.connect();
+    const client = () => (runner as QueryRunner & { databaseConnection: ClientBase }).databaseConnection;
+    const pipeline = new ReadPipeline(client, counter, signIn);
+    const logger = runner.connection.logger;
+    (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = async (...args: unknown[]) => {
+      const [sql, params, structured] = args as [string, unknown[] | undefined, boolean | undefined];
+      if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+      logger.logQuery(sql, params, runner);
+      try {
+        return typeormResult(await pipeline.run({ text: sql, values: params ?? [] }), structured === true);
+      } catch (error) {
+        logger.logQueryError(error as Error, sql, params, runner);
+        throw new QueryFailedError(sql, params ?? [], error as Error);
+      }
+    };
+    // A read has no transaction to nest one in: a write inside a query is a bug, and says so.
+    runner.startTransaction = () =>
+      Promise.reject(new Error('A read-only request runs no transaction: writes belong in mutations.'));
+    return new RequestTransaction(runner, null, pipeline);
   }
 
   /**
@@ -76,11 +114,24 @@ export class RequestTransaction {
 
   /** Sends `sql` as a named prepared statement of this connection, in turn with the request's other statements. */
   preparedQuery<T>(sql: string, params: unknown[]): Promise<T[]> {
+    if (this.pipeline) {
+      const pipeline = this.pipeline;
+      const logger = this.runner.connection.logger;
+      logger.logQuery(sql, params, this.runner);
+      return pipeline
+        .run({ name: statementName(sql), text: sql, values: params })
+        .then((result) => result.rows as T[])
+        .catch((error: unknown) => {
+          if (pipeline.refusal === error) throw error;
+          logger.logQueryError(error as Error, sql, params, this.runner);
+          throw new QueryFailedError(sql, params, error as Error);
+        });
+    }
     const runner = this.runner as QueryRunner & {
       databaseConnection: ClientBase;
     };
     const logger = runner.connection.logger;
-    return this.queue.run(sql, async (beginFirst) => {
+    return this.queue!.run(sql, async (beginFirst) => {
       if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
       if (beginFirst) logger.logQuery(BEGIN, [], runner);
       logger.logQuery(sql, params, runner);
@@ -119,13 +170,26 @@ export class RequestTransaction {
     this.committed.length = Math.min(this.committed.length, mark);
   }
 
-  /** Makes the request's writes durable and gives the connection back; a failure to commit is thrown. */
-  async commit(): Promise<void> {
+  /**
+   * Makes the request's writes durable and gives the connection back; a failure to commit is thrown. A read
+   * ends by confirming its sign-in if no batch has yet (`confirmSignIn`), and throws the refusal when the
+   * database refused it.
+   */
+  async commit(confirmSignIn = true): Promise<void> {
     if (this.done) return;
     this.done = true;
-    this.queue.ending = true;
+    if (this.queue) this.queue.ending = true;
     const callbacks = this.committed;
     this.committed = [];
+    if (this.pipeline) {
+      // Nothing to make durable: the read's batches ended as they ran. A sign-in the database refused on the way
+      // is the request's answer, and the connection is sound.
+      await this.pipeline.end(confirmSignIn);
+      await this.end(null);
+      if (this.pipeline.refusal) throw this.pipeline.refusal;
+      runAll(callbacks);
+      return;
+    }
     try {
       if (this.runner.isTransactionActive) await this.runner.commitTransaction();
     } catch (error) {
@@ -133,13 +197,7 @@ export class RequestTransaction {
       throw error;
     }
     await this.end(null);
-    for (const callback of callbacks) {
-      try {
-        callback();
-      } catch {
-        // A callback's failure is its own: the commit has happened, and the others still run.
-      }
-    }
+    runAll(callbacks);
   }
 
   /**
@@ -151,7 +209,8 @@ export class RequestTransaction {
     if (this.done) return;
     this.done = true;
     this.committed = [];
-    this.queue.ending = true;
+    if (this.queue) this.queue.ending = true;
+    await this.pipeline?.end(false);
     await this.end(null);
   }
 
@@ -168,6 +227,16 @@ export class RequestTransaction {
     };
     if (doubt && runner.releasePostgresConnection) await runner.releasePostgresConnection(doubt);
     else await this.runner.release();
+  }
+}
+
+function runAll(callbacks: Array<() => void>): void {
+  for (const callback of callbacks) {
+    try {
+      callback();
+    } catch {
+      // A callback's failure is its own: the commit has happened, and the others still run.
+    }
   }
 }
 
@@ -219,6 +288,7 @@ class StatementQueue {
       }
       const beginFirst = this.begin === 'pending';
       if (beginFirst) this.begin = 'sent';
+      this.counter?.recordRoundTrip();
       return send(beginFirst);
     };
     const run = this.tail.then(step, step);

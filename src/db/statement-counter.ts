@@ -6,6 +6,12 @@ import type { Logger, QueryRunner } from 'typeorm';
  */
 export class StatementCounter {
   count = 0;
+  /** Round trips to the database that carried statements (a batch of a read is one, whatever it holds). */
+  roundTrips = 0;
+
+  recordRoundTrip(): void {
+    this.roundTrips += 1;
+  }
 
   /** Counts `query` unless it is transaction control. */
   record(query: string): void {

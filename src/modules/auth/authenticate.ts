@@ -75,33 +75,36 @@ export async function authenticate(
   return authenticateCredential(ds, readCredential(secret, header));
 }
 
-/**
- * The Viewer of a credential read by readCredential, in one statement: a sign-in function of the database checks
- * it and, only when it is valid, sets the caller's row-level security settings for the transaction and seals
- * them (migrations/1764800000000-SealedSettings.ts). The settings are transaction-local: they end with the
- * request's transaction and never reach the next user of the pooled connection.
- */
-export async function authenticateCredential(
-  ds: DataSource | EntityManager,
-  credential: Credential,
-): Promise<Viewer> {
-  if (credential.kind === 'none') return ANONYMOUS;
+/** The sign-in statement of a credential, or null for the anonymous caller, who signs in to nothing. */
+export function signInStatement(credential: Credential): { text: string; values: unknown[] } | null {
+  if (credential.kind === 'none') return null;
   if (credential.kind === 'apiKey') {
     const key = credential.key;
     const lookup = key.slice(API_KEY_PREFIX.length, API_KEY_PREFIX.length + API_KEY_LOOKUP_CHARS);
-    const rows: Array<{
-      id: string;
-      valid: boolean;
-      organisation_id: string;
-      organisation_kind: OrganisationKind;
-      role: Role | null;
-      countries: string[];
-    }> = await preparedQuery(
-      ds,
-      `SELECT id, valid, organisation_id, organisation_kind, role, countries FROM app_sign_in_api_key($1, $2)`,
-      [lookup, key],
-    );
-    const row = rows[0];
+    return { text: API_KEY_SIGN_IN, values: [lookup, key] };
+  }
+  const { claims, proof } = credential;
+  return { text: USER_SIGN_IN, values: [claims.sub, claims.ver, proof] };
+}
+
+const API_KEY_SIGN_IN = `SELECT id, valid, organisation_id, organisation_kind, role, countries FROM app_sign_in_api_key($1, $2)`;
+const USER_SIGN_IN = `SELECT id, token_version, is_active, role, organisation_id, organisation_kind, countries
+     FROM app_sign_in_user($1, $2, $3)`;
+
+/** The Viewer the sign-in statement's answer gives, or the refusal of a credential that is not (or no longer) valid. */
+export function viewerFromSignIn(credential: Credential, rows: Array<Record<string, unknown>>): Viewer {
+  if (credential.kind === 'none') return ANONYMOUS;
+  if (credential.kind === 'apiKey') {
+    const row = rows[0] as
+      | {
+          id: string;
+          valid: boolean;
+          organisation_id: string;
+          organisation_kind: OrganisationKind;
+          role: Role | null;
+          countries: string[];
+        }
+      | undefined;
     if (!row?.valid) throw unauthenticated(INVALID_API_KEY);
     return {
       kind: 'apiKey',
@@ -113,17 +116,9 @@ export async function authenticateCredential(
       countries: row.countries,
     };
   }
-
-  const { claims, proof } = credential;
-  const rows: PrincipalRow[] = await preparedQuery(
-    ds,
-    `SELECT id, token_version, is_active, role, organisation_id, organisation_kind, countries
-     FROM app_sign_in_user($1, $2, $3)`,
-    [claims.sub, claims.ver, proof],
-  );
-  const row = rows[0];
-  if (!row || !row.is_active || row.token_version !== claims.ver) {
-    throw unauthenticated('The sign-in token is no longer valid. Sign in again.');
+  const row = rows[0] as unknown as PrincipalRow | undefined;
+  if (!row || !row.is_active || row.token_version !== credential.claims.ver) {
+    throw unauthenticated(STALE_TOKEN);
   }
   return {
     kind: 'user',
@@ -133,4 +128,22 @@ export async function authenticateCredential(
     role: row.role,
     countries: row.countries,
   };
+}
+
+export const STALE_TOKEN = 'The sign-in token is no longer valid. Sign in again.';
+
+/**
+ * The Viewer of a credential read by readCredential, in one statement: a sign-in function of the database checks
+ * it and, only when it is valid, sets the caller's row-level security settings for the transaction and seals
+ * them (migrations/1764800000000-SealedSettings.ts). The settings are transaction-local: they end with the
+ * request's transaction and never reach the next user of the pooled connection.
+ */
+export async function authenticateCredential(
+  ds: DataSource | EntityManager,
+  credential: Credential,
+): Promise<Viewer> {
+  const statement = signInStatement(credential);
+  if (!statement) return ANONYMOUS;
+  const rows = await preparedQuery<Record<string, unknown>>(ds, statement.text, statement.values);
+  return viewerFromSignIn(credential, rows);
 }

@@ -58,8 +58,19 @@ export function signToken(
 /**
  * The claims of a valid token, or null for a token that is malformed, forged, expired or without an expiry:
  * `jsonwebtoken` accepts a token without `exp` as valid for ever, and one that leaked would never stop working.
+ *
+ * A token's signature is checked once: the same string signed with the same secret verifies the same way every
+ * time, so a valid token is remembered with its expiry (which is checked on every use) and not verified again on
+ * each request (the rate limit and the sign-in both read it). Refused tokens are not remembered, so made-up ones
+ * cannot fill the memory.
  */
 export function verifyToken(secret: string, token: string): TokenClaims | null {
+  const known = verified.get(token);
+  if (known && known.secret === secret) {
+    if (known.exp * 1000 > Date.now()) return { ...known.claims };
+    verified.delete(token);
+    return null;
+  }
   try {
     const payload = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], issuer: ISSUER });
     if (
@@ -69,8 +80,15 @@ export function verifyToken(secret: string, token: string): TokenClaims | null {
       typeof payload.exp !== 'number'
     )
       return null;
-    return { sub: payload.sub, ver: payload.ver };
+    const claims = { sub: payload.sub, ver: payload.ver };
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+    verified.set(token, { secret, claims, exp: payload.exp });
+    return { ...claims };
   } catch {
     return null;
   }
 }
+
+const VERIFIED_MAX = 10_000;
+/** Tokens whose signature has been checked, oldest first. */
+const verified = new Map<string, { secret: string; claims: TokenClaims; exp: number }>();

@@ -1,22 +1,34 @@
 import type { Request } from 'express';
-import { getOperationAST, parse } from 'graphql';
+import { getOperationAST, parse, type OperationTypeNode } from 'graphql';
+
+const KNOWN_MAX_ENTRIES = 500;
+const KNOWN_MAX_TEXT = 20_000;
+/** The kind of operation of texts seen before: clients send the same few texts again and again. */
+const known = new Map<string, OperationTypeNode | null>();
 
 /**
- * Whether a GraphQL request may read from a replica: an anonymous query. Signed-in callers read from the primary,
- * so that what they have just saved is what they read next (a replica lags behind), and mutations always write
- * there. Only asked when replicas are configured, since it parses the operation once more.
+ * The kind of the operation a GraphQL request names (`query`, `mutation`, `subscription`), or null when it cannot
+ * be told yet (no text, a persisted query's hash alone, a text that does not parse: Apollo answers those itself).
+ * Known before Apollo runs, so that a query can be run as a read (src/db/read-pipeline.ts).
  */
-export function readsFromReplica(req: Request, maxTokens: number): boolean {
-  if (req.headers.authorization) return false;
+export function operationKind(req: Request, maxTokens: number): OperationTypeNode | null {
   const params = (req.method === 'GET' ? req.query : req.body) as
     { query?: unknown; operationName?: unknown } | undefined;
-  if (typeof params?.query !== 'string') return false;
+  if (typeof params?.query !== 'string') return null;
+  const name = typeof params.operationName === 'string' ? params.operationName : '';
+  const key = `${name}\n${params.query}`;
+  const seen = known.get(key);
+  if (seen !== undefined) return seen;
+  let kind: OperationTypeNode | null = null;
   try {
-    const document = parse(params.query, { maxTokens });
-    const name = typeof params.operationName === 'string' ? params.operationName : undefined;
-    return getOperationAST(document, name)?.operation === 'query';
+    kind = getOperationAST(parse(params.query, { maxTokens }), name || undefined)?.operation ?? null;
   } catch {
     // Apollo answers the parse error itself; the request reads nothing.
-    return false;
+    return null;
   }
+  if (key.length <= KNOWN_MAX_TEXT) {
+    if (known.size >= KNOWN_MAX_ENTRIES) known.delete(known.keys().next().value!);
+    known.set(key, kind);
+  }
+  return kind;
 }

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../../common/context';
 import { isDatabaseUnavailable } from '../../common/db-errors';
 import { ErrorCode } from '../../common/errors';
@@ -26,7 +27,8 @@ export function requestTransactionPlugin(logger: Logger): ApolloServerPlugin<Req
           };
         },
         async willSendResponse({ contextValue }) {
-          await contextValue.transaction.commit().catch(async (error: unknown) => {
+          // Nothing ran: a read's sign-in need not be confirmed for an answer that holds no data.
+          await contextValue.transaction.commit(false).catch(async (error: unknown) => {
             logger.warn(
               { requestId: contextValue.requestId, error: { message: String(error) } },
               'commit failed',
@@ -44,6 +46,15 @@ async function commitOrReport(requestContext: GraphQLRequestContext<RequestConte
   try {
     await contextValue.transaction.commit();
   } catch (error) {
+    if (error instanceof GraphQLError) {
+      // The database refused the caller of a read that began on its remembered sign-in: what it read is not sent.
+      response.body = {
+        kind: 'single',
+        singleResult: { errors: [{ message: error.message, extensions: { code: error.extensions.code } }] },
+      };
+      response.http.status = (error.extensions.http as { status?: number } | undefined)?.status ?? 500;
+      return;
+    }
     const unavailable = isDatabaseUnavailable(error);
     logger.error(
       { requestId: contextValue.requestId, error: { message: (error as Error).message } },

@@ -28,12 +28,16 @@ export const CORS_ALLOWED_HEADERS = [
   'content-disposition',
 ];
 
-/** The response headers a page may read: tracing, caching, when to retry, the statement count, a file's name. */
+/**
+ * The response headers a page may read: tracing, caching, when to retry, the statement and round-trip counts, a
+ * file's name.
+ */
 export const CORS_EXPOSED_HEADERS = [
   'x-request-id',
   'etag',
   'retry-after',
   'x-sql-statements',
+  'x-sql-round-trips',
   'content-disposition',
 ];
 

@@ -108,7 +108,7 @@ export class LiveConnection {
   /** A request context of its own, signed in as the socket, with the sealed row-level security settings. */
   context(): Promise<RequestContext> {
     const { dataSource, auth, bus } = this.options;
-    return createRequestContext(dataSource, auth, this.headers, undefined, false, bus);
+    return createRequestContext(dataSource, auth, this.headers, { live: bus });
   }
 
   /** Closes the socket with the code that says why `error` ended it. */
