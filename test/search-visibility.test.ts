@@ -153,7 +153,11 @@ describe('search under the read rules of the lists', () => {
     let after: string | null = null;
     let total = -1;
     for (;;) {
-      const res: GraphQLResponse = await api.query(SEARCH, { query: MARKER, kinds, after, ...narrow }, as[who]);
+      const res: GraphQLResponse = await api.query(
+        SEARCH,
+        { query: MARKER, kinds, after, ...narrow },
+        as[who],
+      );
       expect(res.errors).toBeUndefined();
       const page: SearchPage = (res.data as { search: SearchPage }).search;
       total = page.totalCount;
@@ -177,7 +181,8 @@ describe('search under the read rules of the lists', () => {
         as[who],
       );
       expect(res.errors).toBeUndefined();
-      for (const node of res.data!.recommendations.nodes) if (node.text.text.includes(MARKER)) ids.push(node.id);
+      for (const node of res.data!.recommendations.nodes)
+        if (node.text.text.includes(MARKER)) ids.push(node.id);
       if (!res.data!.recommendations.pageInfo.hasNextPage) break;
       after = res.data!.recommendations.pageInfo.endCursor;
     }
