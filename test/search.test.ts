@@ -1,3 +1,4 @@
+import { foldBody } from '../migrations/1765600000000-Search';
 import { SEARCH_QUERY, SEARCH_VARIABLES } from '../scripts/bench/scenarios';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { signIn, startTestServer, type TestServer } from './support/server';
@@ -206,6 +207,24 @@ describe('search across languages and scripts', () => {
     // Of a country: a recommendation belongs to its country.
     const elsewhere = await search('zrtve', admin, { kinds: ['RECOMMENDATION'], countryCode: 'AL' });
     expect(found(elsewhere.nodes)).toEqual([]);
+  });
+
+  it('folds every stored text as the full folding does, lowering only those with no letter beyond ASCII', async () => {
+    const [row] = await db.dataSource.query(
+      `WITH texts AS (
+         SELECT d.value FROM indicator, jsonb_each_text(title || guidance) d
+         UNION ALL SELECT d.value FROM standard, jsonb_each_text(title || summary) d
+         UNION ALL SELECT d.value FROM recommendation, jsonb_each_text(text) d
+         UNION ALL SELECT unnest(ARRAY[title, citation, issuing_institution]) FROM evidence
+         UNION ALL SELECT unnest(ARRAY['ŽRTVE Љубљана Ђорђе Џеп', 'Shqipërisë', 'Straße', 'Plain ASCII 12/2016'])
+       )
+       SELECT count(*) FILTER (WHERE value ~ '[^[:ascii:]]')::int AS wide, count(*)::int AS all,
+         count(*) FILTER (WHERE public.search_fold(value) IS DISTINCT FROM ${foldBody()})::int AS different
+       FROM texts`,
+    );
+    expect(row.wide).toBeGreaterThan(100);
+    expect(row.all - row.wide).toBeGreaterThan(100);
+    expect(row.different).toBe(0);
   });
 
   it('answers a search in one statement, whatever it finds', async () => {
