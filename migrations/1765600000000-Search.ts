@@ -55,7 +55,7 @@ function bothCases(pairs: Array<[string, string]>): Array<[string, string]> {
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-function foldBody(): string {
+export function foldBody(): string {
   let sql = 'lower(value)';
   for (const [from, to] of bothCases(DIGRAPHS)) sql = `replace(${sql}, ${literal(from)}, ${literal(to)})`;
   const letters = bothCases(LETTERS);

@@ -12,6 +12,8 @@ import { RecommendationsRegister1765500000000 } from './1765500000000-Recommenda
 import { Breakdowns1765800000000 } from './1765800000000-Breakdowns';
 import { Search1765600000000 } from './1765600000000-Search';
 import { EvidenceCarriesAssessmentState1765300000000 } from './1765300000000-EvidenceCarriesAssessmentState';
+import { RecommendationSearch1766000000000 } from './1766000000000-RecommendationSearch';
+import { EditionFramework1766050000000 } from './1766050000000-EditionFramework';
 
 /** Every migration in order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const migrations = [
@@ -29,4 +31,6 @@ export const migrations = [
   RecommendationsRegister1765500000000,
   Search1765600000000,
   Breakdowns1765800000000,
+  RecommendationSearch1766000000000,
+  EditionFramework1766050000000,
 ];

@@ -4,7 +4,9 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'csv-parse/sync';
 import { SaxesParser } from 'saxes';
+import { LOCALE_TAGS } from '../src/common/i18n';
 import { loadConfig } from '../src/config';
+import { createEdition } from '../src/modules/edition/edition.service';
 import { DEMO_NOTICE } from '../src/modules/deployment/data-status';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { signIn, startTestServer, TEST_JWT_SECRET, type TestServer } from './support/server';
@@ -24,6 +26,25 @@ const EDITION = `query($cycleId: ID!) {
 }`;
 
 type Row = Record<string, string>;
+
+const FOLLOW_UPS = `query($cycleId: ID!, $locale: Locale!) {
+  edition(cycleId: $cycleId) {
+    recommendationFollowUps {
+      followUpId recommendationId countryCode sourceBody sourceYear sourceRound reference strength
+      implementationStatus version
+      evidence { kind title citation url documentDate }
+      text(locale: $locale) { text locale }
+      narrative(locale: $locale) { text locale }
+      sourceTitle(locale: $locale) { text locale }
+    }
+  }
+}`;
+
+/** A multilingual column's value in every locale, illustrative words marked with the locale tag. */
+const inEveryLocale = (column: string) =>
+  `${column} || jsonb_build_object(${LOCALE_TAGS.filter((tag) => tag !== 'en')
+    .map((tag) => `'${tag}', '[${tag}] ' || (${column}->>'en')`)
+    .join(', ')})`;
 
 interface XmlNode {
   name: string;
@@ -76,6 +97,24 @@ describe('editions as open data', () => {
     [{ cycle_id: cycleId }] = await db.dataSource.query(
       `SELECT cycle_id FROM edition ORDER BY published_at DESC LIMIT 1`,
     );
+    // The cycle's recommendations, their sources and follow-ups in all eight locales, published again as a new
+    // edition, so that every localised column of the package has a text to compare.
+    const ds = db.dataSource;
+    const ofCycle = `SELECT recommendation_id FROM recommendation_follow_up WHERE cycle_id = $1`;
+    await ds.query(`UPDATE recommendation SET text = ${inEveryLocale('text')} WHERE id IN (${ofCycle})`, [
+      cycleId,
+    ]);
+    await ds.query(
+      `UPDATE recommendation_source SET title = ${inEveryLocale('title')}
+       WHERE id IN (SELECT source_id FROM recommendation WHERE id IN (${ofCycle}))`,
+      [cycleId],
+    );
+    await ds.query(
+      `UPDATE recommendation_follow_up SET narrative = ${inEveryLocale('narrative')}
+       WHERE cycle_id = $1 AND narrative IS NOT NULL`,
+      [cycleId],
+    );
+    await ds.transaction((m) => createEdition(m, ds, cycleId, null));
     const res = await api.query(EDITION, { cycleId });
     expect(res.errors).toBeUndefined();
     edition = res.data!.edition;
@@ -125,6 +164,9 @@ describe('editions as open data', () => {
       'assessments',
       'evidence',
       'comparison',
+      'recommendations',
+      'follow_ups',
+      'follow_up_evidence',
     ]);
     const patterns: Record<string, RegExp> = {
       integer: /^-?\d+$/,
@@ -222,6 +264,120 @@ describe('editions as open data', () => {
         narrative: a.narrative,
       });
     }
+  });
+
+  it('re-reads the recommendations and follow-ups as the edition answers them, in every locale', async () => {
+    const { files } = await download();
+    const recommendations = new Map(rowsOf(files.recommendations).map((row) => [row.id, row]));
+    const followUps = new Map(rowsOf(files.follow_ups).map((row) => [row.id, row]));
+    const evidence = rowsOf(files.follow_up_evidence);
+    const orNull = (value: string) => (value === '' ? null : value);
+    for (const tag of LOCALE_TAGS) {
+      const res = await api.query(FOLLOW_UPS, {
+        cycleId,
+        locale: tag.toUpperCase().replace('-', '_'),
+      });
+      expect(res.errors).toBeUndefined();
+      const answered: Array<Record<string, any>> = res.data!.edition.recommendationFollowUps;
+      expect(answered.length).toBeGreaterThan(10);
+      expect(followUps.size).toBe(answered.length);
+      expect(recommendations.size).toBe(new Set(answered.map((f) => f.recommendationId)).size);
+      for (const f of answered) {
+        const row = followUps.get(f.followUpId)!;
+        const recommendation = recommendations.get(f.recommendationId)!;
+        // Every text has all eight languages: the edition answers each in the language asked.
+        for (const localised of [f.text, f.sourceTitle, f.narrative].filter(Boolean))
+          expect(localised.locale).toBe(tag.toUpperCase().replace('-', '_'));
+        expect({
+          recommendationId: row.recommendation_id,
+          countryCode: row.country_code,
+          implementationStatus: row.implementation_status,
+          version: Number(row.version),
+          evidenceCount: Number(row.evidence_count),
+          narrative: orNull(row[`narrative_${tag}`]),
+          sourceBody: recommendation.source_body,
+          sourceYear: Number(recommendation.source_year),
+          sourceRound: orNull(recommendation.source_round),
+          reference: recommendation.reference,
+          strength: orNull(recommendation.strength),
+          text: recommendation[`text_${tag}`],
+          sourceTitle: recommendation[`source_title_${tag}`],
+          evidence: evidence
+            .filter((e) => e.follow_up_id === f.followUpId)
+            .map((e) => ({
+              kind: e.kind,
+              title: e.title,
+              citation: orNull(e.citation),
+              url: orNull(e.url),
+              documentDate: orNull(e.document_date),
+            })),
+        }).toEqual({
+          recommendationId: f.recommendationId,
+          countryCode: f.countryCode,
+          implementationStatus: f.implementationStatus,
+          version: f.version,
+          evidenceCount: f.evidence.length,
+          narrative: f.narrative?.text ?? null,
+          sourceBody: f.sourceBody,
+          sourceYear: f.sourceYear,
+          sourceRound: f.sourceRound,
+          reference: f.reference,
+          strength: f.strength,
+          text: f.text.text,
+          sourceTitle: f.sourceTitle.text,
+          evidence: f.evidence,
+        });
+      }
+    }
+    // Only published follow-ups, and only the public evidence of published assessments they cite.
+    const [{ n }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM recommendation_follow_up WHERE cycle_id = $1 AND status = 'PUBLISHED'`,
+      [cycleId],
+    );
+    expect(followUps.size).toBe(n);
+    const hidden: Array<{ follow_up_id: string; title: string }> = await db.dataSource.query(
+      `SELECT x.follow_up_id, e.title FROM follow_up_evidence x JOIN evidence e ON e.id = x.evidence_id
+       JOIN recommendation_follow_up f ON f.id = x.follow_up_id
+       WHERE f.cycle_id = $1 AND e.confidentiality <> 'PUBLIC'`,
+      [cycleId],
+    );
+    const cited = new Set(evidence.map((e) => `${e.follow_up_id}|${e.title}`));
+    expect(hidden.filter((e) => cited.has(`${e.follow_up_id}|${e.title}`))).toEqual([]);
+  });
+
+  it('says the same, byte for byte, after the standards it describes were edited', async () => {
+    const before = await download();
+    const [{ content_sha256: sha }] = await db.dataSource.query(
+      `SELECT content_sha256 FROM edition WHERE id = $1`,
+      [edition.id],
+    );
+    const standards = rowsOf(before.files.standards);
+    expect(standards.length).toBeGreaterThan(1);
+    const [edited, retitled] = standards;
+    await db.dataSource.query(
+      `UPDATE standard SET reference = reference || ' (amended)', title = title || '{"en": "Amended title"}'
+       WHERE id = $1`,
+      [edited.id],
+    );
+    await db.dataSource.query(
+      `UPDATE standard SET title = title || '{"sq": "Titull i ri", "sr-Cyrl": "Нови наслов"}' WHERE id = $1`,
+      [retitled.id],
+    );
+    await db.dataSource.query(
+      `UPDATE monitoring_cycle SET title = title || '{"en": "Renamed"}' WHERE id = $1`,
+      [cycleId],
+    );
+    const after = await download();
+    expect(after.files).toEqual(before.files);
+    expect(after.descriptor).toEqual(before.descriptor);
+    expect(after.descriptor.edition.contentSha256).toBe(sha);
+    const res = await api.query(EDITION, { cycleId });
+    expect(res.data!.edition.contentSha256).toBe(sha);
+    // The edit itself took: the standards read live say it.
+    const [{ reference }] = await db.dataSource.query(`SELECT reference FROM standard WHERE id = $1`, [
+      edited.id,
+    ]);
+    expect(reference).toBe(`${edited.reference} (amended)`);
   });
 
   it('holds public evidence only, the same for anonymous readers and API keys', async () => {

@@ -18,6 +18,7 @@ interface Settings {
 describe('search_candidates under row-level security', () => {
   let db: TestDatabase;
   let app: DataSource;
+  let approvedOnly: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -46,6 +47,21 @@ describe('search_candidates under row-level security', () => {
         [id, country_code, reviewer],
       );
     }
+    await ds.query(
+      `UPDATE recommendation SET text = text || jsonb_build_object('sr-Cyrl', 'Кандидат ' || reference)
+       WHERE country_code IN ('RS', 'AL', 'ME')`,
+    );
+    // A recommendation whose only follow-up is approved, not published: the policy's sub-select, run as the
+    // owner, would see that follow-up; the public's rule on follow-ups does not.
+    [{ id: approvedOnly }] = await ds.query(
+      `WITH r AS (
+         INSERT INTO recommendation (country_code, source_id, source_body, reference, text)
+         SELECT country_code, source_id, source_body, 'para. 9001', '{"en": "Kandidat approved only"}'
+         FROM recommendation WHERE country_code = 'RS' LIMIT 1 RETURNING id, country_code)
+       INSERT INTO recommendation_follow_up (recommendation_id, country_code, cycle_id, implementation_status, status)
+       SELECT r.id, r.country_code, (SELECT id FROM monitoring_cycle WHERE status = 'PUBLISHED' LIMIT 1),
+         'IN_PROGRESS', 'APPROVED' FROM r RETURNING recommendation_id AS id`,
+    );
   });
   afterAll(async () => {
     await app.destroy();
@@ -67,6 +83,7 @@ describe('search_candidates under row-level security', () => {
     assessment: 'search_vector(narrative)',
     evidence: 'evidence_search_vector(title, citation, issuing_institution)',
     review_comment: 'search_vector(body)',
+    recommendation: 'recommendation_search_vector(reference, text)',
   };
 
   it.each<[string, Settings]>([
@@ -106,6 +123,17 @@ describe('search_candidates under row-level security', () => {
     expect(await count(admin, 'evidence')).toBeGreaterThan(await count({}, 'evidence'));
     expect(await count({}, 'evidence')).toBeGreaterThan(0);
     expect(await count({}, 'review_comment')).toBe(0);
+    expect(await count(admin, 'recommendation')).toBeGreaterThan(await count({}, 'recommendation'));
+    expect(await count({}, 'recommendation')).toBeGreaterThan(0);
+    const publicIds = await as({}, (m) =>
+      m.query(`SELECT c AS id FROM search_candidates('recommendation', search_query('kandidat', true)) c`),
+    );
+    expect(publicIds.map((row: { id: string }) => row.id)).not.toContain(approvedOnly);
+    const viewerOfAl = { principal: 'user' as const, role: Role.COUNTRY_VIEWER, countries: ['AL'] };
+    const alIds = await as(viewerOfAl, (m) =>
+      m.query(`SELECT c AS id FROM search_candidates('recommendation', search_query('kandidat', true)) c`),
+    );
+    expect(alIds.map((row: { id: string }) => row.id)).toContain(approvedOnly);
     await expect(
       as(admin, (m) => m.query(`SELECT search_candidates('app_user', 'x'::tsquery)`)),
     ).rejects.toThrow(/no search of app_user/);

@@ -9,8 +9,8 @@ interface SearchPage {
 
 const MARKER = 'kvarcit';
 
-const SEARCH = `query($query: String!, $kinds: [SearchKind!], $after: String) {
-  search(query: $query, kinds: $kinds, first: 100, after: $after) {
+const SEARCH = `query($query: String!, $kinds: [SearchKind!], $cycleId: ID, $after: String) {
+  search(query: $query, kinds: $kinds, cycleId: $cycleId, first: 100, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } nodes { kind id }
   }
 }`;
@@ -24,6 +24,12 @@ const LIST = `query($cycleId: ID!, $countryCode: String!) {
 const LIST_WITH_COMMENTS = `query($cycleId: ID!, $countryCode: String!) {
   assessments(cycleId: $cycleId, countryCode: $countryCode, first: 100) {
     nodes { id evidence(first: 100) { nodes { id title } } comments(first: 100) { nodes { id body } } }
+  }
+}`;
+
+const RECOMMENDATIONS = `query($cycleId: ID, $after: String) {
+  recommendations(cycleId: $cycleId, first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor } nodes { id text { text } }
   }
 }`;
 
@@ -110,18 +116,48 @@ describe('search under the read rules of the lists', () => {
         [id, country_code, reviewer, `Please check ${MARKER}`],
       );
     }
+    // The marker in the recommendations of two countries, and two more recommendations: one whose only
+    // follow-up is approved (partners read it, the public does not) and one whose only follow-up is a draft
+    // (its country, the reviewer and admins read it).
+    await ds.query(
+      `UPDATE recommendation SET text = text || jsonb_build_object('en', (text->>'en') || ' ${MARKER}')
+       WHERE country_code IN ('RS', 'AL')`,
+    );
+    for (const [countryCode, status] of [
+      ['RS', 'APPROVED'],
+      ['AL', 'DRAFT'],
+    ]) {
+      await ds.query(
+        `WITH r AS (
+           INSERT INTO recommendation (country_code, source_id, source_body, reference, text)
+           SELECT country_code, source_id, source_body, 'para. 9001', $2
+           FROM recommendation WHERE country_code = $1 LIMIT 1 RETURNING id, country_code)
+         INSERT INTO recommendation_follow_up (recommendation_id, country_code, cycle_id, implementation_status,
+           status)
+         SELECT r.id, r.country_code, $4, 'IN_PROGRESS', $3 FROM r`,
+        [countryCode, { en: `Probe ${status} ${MARKER}` }, status, cycles[0]],
+      );
+    }
   });
   afterAll(async () => {
     await api.close();
     await db.drop();
   });
 
-  async function searchAll(who: string, kinds: string[]): Promise<{ ids: string[]; total: number }> {
+  async function searchAll(
+    who: string,
+    kinds: string[],
+    narrow: { cycleId?: string } = {},
+  ): Promise<{ ids: string[]; total: number }> {
     const ids: string[] = [];
     let after: string | null = null;
     let total = -1;
     for (;;) {
-      const res: GraphQLResponse = await api.query(SEARCH, { query: MARKER, kinds, after }, as[who]);
+      const res: GraphQLResponse = await api.query(
+        SEARCH,
+        { query: MARKER, kinds, after, ...narrow },
+        as[who],
+      );
       expect(res.errors).toBeUndefined();
       const page: SearchPage = (res.data as { search: SearchPage }).search;
       total = page.totalCount;
@@ -133,6 +169,24 @@ describe('search under the read rules of the lists', () => {
       after = page.pageInfo.endCursor;
     }
     return { ids: ids.sort(), total };
+  }
+
+  async function listedRecommendations(who: string, cycleId: string | null): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: GraphQLResponse<Record<string, any>> = await api.query(
+        RECOMMENDATIONS,
+        { cycleId, after },
+        as[who],
+      );
+      expect(res.errors).toBeUndefined();
+      for (const node of res.data!.recommendations.nodes)
+        if (node.text.text.includes(MARKER)) ids.push(node.id);
+      if (!res.data!.recommendations.pageInfo.hasNextPage) break;
+      after = res.data!.recommendations.pageInfo.endCursor;
+    }
+    return ids.sort();
   }
 
   async function listed(who: string) {
@@ -166,6 +220,7 @@ describe('search under the read rules of the lists', () => {
       after = res.data!.indicators.pageInfo.endCursor;
     }
     return {
+      RECOMMENDATION: await listedRecommendations(who, null),
       ASSESSMENT: assessments.sort(),
       EVIDENCE: evidence.sort(),
       REVIEW_COMMENT: comments.sort(),
@@ -184,13 +239,26 @@ describe('search under the read rules of the lists', () => {
     'admin',
   ])('%s finds exactly what its lists show, and a total of that', async (who) => {
     const lists = await listed(who);
-    for (const kind of ['ASSESSMENT', 'EVIDENCE', 'REVIEW_COMMENT', 'INDICATOR'] as const) {
+    for (const kind of ['ASSESSMENT', 'EVIDENCE', 'REVIEW_COMMENT', 'INDICATOR', 'RECOMMENDATION'] as const) {
       const found = await searchAll(who, [kind]);
       expect({ kind, ids: found.ids }).toEqual({ kind, ids: lists[kind] });
       expect(found.total).toBe(lists[kind].length);
     }
-    const everything = await searchAll(who, ['ASSESSMENT', 'EVIDENCE', 'REVIEW_COMMENT', 'INDICATOR']);
+    const everything = await searchAll(who, [
+      'ASSESSMENT',
+      'EVIDENCE',
+      'REVIEW_COMMENT',
+      'INDICATOR',
+      'RECOMMENDATION',
+    ]);
     expect(everything.total).toBe(Object.values(lists).reduce((sum, ids) => sum + ids.length, 0));
+    // Narrowed to a cycle, recommendations are those the list gives for that cycle.
+    for (const cycleId of cycles) {
+      const inCycle = await listedRecommendations(who, cycleId);
+      const found = await searchAll(who, ['RECOMMENDATION'], { cycleId });
+      expect({ cycleId, ids: found.ids }).toEqual({ cycleId, ids: inCycle });
+      expect(found.total).toBe(inCycle.length);
+    }
   });
 
   it('hides what some callers may not read, and counts none of it', async () => {
@@ -201,6 +269,19 @@ describe('search under the read rules of the lists', () => {
     expect(anonymous.ASSESSMENT.length).toBeLessThan(admin.ASSESSMENT.length);
     expect(anonymous.EVIDENCE.length).toBeLessThan(admin.EVIDENCE.length);
     expect(anonymous.REVIEW_COMMENT).toEqual([]);
+    // The public reads recommendations through their published follow-ups only; partners also through
+    // approved ones; a draft follow-up's recommendation is its country's.
+    const probes = async (who: string) => {
+      const res = await api.query(SEARCH, { query: `probe ${MARKER}`, kinds: ['RECOMMENDATION'] }, as[who]);
+      expect(res.errors).toBeUndefined();
+      return res.data!.search.totalCount;
+    };
+    expect(await probes('anonymous')).toBe(0);
+    expect(await probes('viewer.rs')).toBe(1);
+    expect(await probes('editor.al')).toBe(2);
+    expect(await probes('admin')).toBe(2);
+    expect(anonymous.RECOMMENDATION.length).toBeGreaterThan(0);
+    expect(anonymous.RECOMMENDATION.length).toBeLessThan(admin.RECOMMENDATION.length);
     expect(admin.REVIEW_COMMENT.length).toBeGreaterThan(0);
     // A draft framework version's indicators are for framework editors and admins only.
     expect(anonymous.INDICATOR).toHaveLength(1);

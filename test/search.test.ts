@@ -1,3 +1,4 @@
+import { foldBody } from '../migrations/1765600000000-Search';
 import { SEARCH_QUERY, SEARCH_VARIABLES } from '../scripts/bench/scenarios';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { signIn, startTestServer, type TestServer } from './support/server';
@@ -31,6 +32,7 @@ describe('search across languages and scripts', () => {
   let api: TestServer;
   let admin: Record<string, string>;
   const standard: Record<string, string> = {};
+  const recommendation: Record<string, string> = {};
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -56,6 +58,23 @@ describe('search across languages and scripts', () => {
       [{ id: standard[name] }] = await db.dataSource.query(
         `INSERT INTO standard (instrument, reference, title, summary) VALUES ('COE_CONVENTION', $1, $2, $3) RETURNING id`,
         [`Probe ${900 + index}`, title, summary],
+      );
+    }
+    // Illustrative recommendations of the register: the same word in a text in Cyrillic, in Latin, without
+    // accents, and in a reference (which counts more than the text).
+    const recommendations: Array<[string, string, Record<string, string>]> = [
+      ['cyrillic', 'para. 901', { en: 'Probe recommendation one', 'sr-Cyrl': 'Заштитити жртве трговине' }],
+      ['latin', 'para. 902', { en: 'Probe recommendation two', 'sr-Latn': 'Zaštititi žrtve trgovine' }],
+      ['ascii', 'para. 903', { en: 'Probe recommendation three, zrtve without accents' }],
+      ['reference', 'Žrtve 904', { en: 'Probe recommendation four' }],
+      ['prefix', 'para. 905', { en: 'Probe recommendation five: zrtvena lista' }],
+    ];
+    for (const [name, reference, text] of recommendations) {
+      [{ id: recommendation[name] }] = await db.dataSource.query(
+        `INSERT INTO recommendation (country_code, source_id, source_body, reference, text)
+         SELECT 'RS', id, body, $1, $2 FROM recommendation_source WHERE country_code = 'RS' ORDER BY id LIMIT 1
+         RETURNING id`,
+        [reference, text],
       );
     }
   });
@@ -150,11 +169,70 @@ describe('search across languages and scripts', () => {
     }
   });
 
+  it('finds recommendations in any script, with or without accents, a reference above a text', async () => {
+    const found = (hits: Hit[]) =>
+      Object.entries(recommendation)
+        .filter(([, id]) => hits.some((hit) => hit.id === id))
+        .map(([name]) => name)
+        .sort();
+    for (const query of ['žrtve', 'zrtve', 'жртве', 'ŽRTVE']) {
+      const { nodes } = await search(query, admin, { kinds: ['RECOMMENDATION'] });
+      expect(found(nodes)).toEqual(['ascii', 'cyrillic', 'latin', 'prefix', 'reference']);
+      expect(nodes.every((hit) => hit.kind === 'RECOMMENDATION')).toBe(true);
+    }
+    expect(found((await search('žrtve trgovine', admin, { kinds: ['RECOMMENDATION'] })).nodes)).toEqual([
+      'cyrillic',
+      'latin',
+    ]);
+    const { nodes } = await search('zrtve', admin, { kinds: ['RECOMMENDATION'] });
+    const position = (name: string) => nodes.findIndex((hit) => hit.id === recommendation[name]);
+    expect(position('reference')).toBeLessThan(position('ascii'));
+    expect(position('ascii')).toBeLessThan(position('prefix'));
+    const cyrillic = nodes[position('cyrillic')];
+    expect(cyrillic.label).toBe('RS · para. 901');
+    expect(cyrillic.countryCode).toBe('RS');
+    expect(cyrillic.snippet.locale).toBe('sr-Cyrl');
+    expect(cyrillic.snippet.parts.filter((part) => part.match).map((part) => part.text)).toEqual(['жртве']);
+    const [{ title }] = await db.dataSource.query(
+      `SELECT s.title->>'en' AS title FROM recommendation r JOIN recommendation_source s ON s.id = r.source_id
+       WHERE r.id = $1`,
+      [recommendation.cyrillic],
+    );
+    expect(cyrillic.title).toBe(title);
+    // Accents in the query too, in the caller's language.
+    const latin = (
+      await search('ŽRTVE', { ...admin, 'accept-language': 'sr-Latn' }, { kinds: ['RECOMMENDATION'] })
+    ).nodes.find((hit) => hit.id === recommendation.latin)!;
+    expect([latin.snippet.locale, latin.snippet.text]).toEqual(['sr-Latn', 'Zaštititi žrtve trgovine']);
+    // Of a country: a recommendation belongs to its country.
+    const elsewhere = await search('zrtve', admin, { kinds: ['RECOMMENDATION'], countryCode: 'AL' });
+    expect(found(elsewhere.nodes)).toEqual([]);
+  });
+
+  it('folds every stored text as the full folding does, lowering only those with no letter beyond ASCII', async () => {
+    const [row] = await db.dataSource.query(
+      `WITH texts AS (
+         SELECT d.value FROM indicator, jsonb_each_text(title || guidance) d
+         UNION ALL SELECT d.value FROM standard, jsonb_each_text(title || summary) d
+         UNION ALL SELECT d.value FROM recommendation, jsonb_each_text(text) d
+         UNION ALL SELECT unnest(ARRAY[title, citation, issuing_institution]) FROM evidence
+         UNION ALL SELECT unnest(ARRAY['ŽRTVE Љубљана Ђорђе Џеп', 'Shqipërisë', 'Straße', 'Plain ASCII 12/2016'])
+       )
+       SELECT count(*) FILTER (WHERE value ~ '[^[:ascii:]]')::int AS wide, count(*)::int AS all,
+         count(*) FILTER (WHERE public.search_fold(value) IS DISTINCT FROM ${foldBody()})::int AS different
+       FROM texts`,
+    );
+    expect(row.wide).toBeGreaterThan(100);
+    expect(row.all - row.wide).toBeGreaterThan(100);
+    expect(row.different).toBe(0);
+  });
+
   it('answers a search in one statement, whatever it finds', async () => {
     const anonymous = await search('zrtve', {});
     const broad = await search('a', admin);
     expect(broad.nodes.length).toBe(100);
     expect(anonymous.statements).toBe(1);
+    expect((await search('zrtve', {}, { kinds: ['RECOMMENDATION'] })).statements).toBe(1);
     // A signed-in caller's token is checked in a statement of its own (with the row-level security settings).
     const one = await search('shqipërisë', admin);
     expect(one.nodes.length).toBeGreaterThan(0);

@@ -17,6 +17,18 @@ export interface EditionContent {
   recommendations?: Array<Record<string, unknown>>;
 }
 
+/**
+ * What an edition's data package is made of besides its content, frozen at publication (edition_framework in
+ * migrations/1766050000000-EditionFramework.ts): the cycle's title, the indicators, the standards they measure
+ * and the links between them, as they stood then.
+ */
+export interface EditionFramework {
+  cycle: { code: string; year: number; title: Record<string, string> };
+  indicators: Array<Record<string, unknown>>;
+  standards: Array<Record<string, unknown>>;
+  links: Array<{ indicator_id: string; standard_id: string }>;
+}
+
 @ObjectType({
   implements: Node,
   description:
@@ -45,6 +57,9 @@ export class Edition {
 
   @Column({ type: 'jsonb' })
   content: EditionContent;
+
+  @Column({ type: 'jsonb' })
+  framework: EditionFramework;
 
   @Field({ description: 'SHA-256 of the edition’s content, to check a copy against.' })
   @Column({ name: 'content_sha256', type: 'text' })

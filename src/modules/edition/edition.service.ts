@@ -14,7 +14,8 @@ import { Edition } from './edition.entity';
  * Freezes what the public reads of a cycle that has just been published, inside the publishing transaction:
  * the comparison as an anonymous reader sees it, the published assessments with their public evidence and
  * their breakdowns as the public reads them (small counts suppressed), and the published follow-ups of
- * recommendations as they stood, with the public evidence they cite.
+ * recommendations as they stood, with the public evidence they cite. Beside it, the framework its data package
+ * describes (the cycle's title, indicators, standards and their links), frozen too.
  */
 export async function createEdition(
   m: EntityManager,
@@ -68,11 +69,11 @@ export async function createEdition(
   };
   const json = JSON.stringify(content);
   const [row] = await m.query(
-    `INSERT INTO edition (cycle_id, number, published_at, published_by, content, content_sha256)
+    `INSERT INTO edition (cycle_id, number, published_at, published_by, content, content_sha256, framework)
      SELECT $1, coalesce(max(e.number), 0) + 1, (SELECT coalesce(published_at, now()) FROM monitoring_cycle WHERE id = $1),
-       $2, $3::jsonb, $4
+       $2, $3::jsonb, $4, edition_framework($1, $5::uuid[])
      FROM (SELECT $1::uuid AS cycle_id) one LEFT JOIN edition e ON e.cycle_id = one.cycle_id RETURNING *`,
-    [cycleId, publishedBy, json, createHash('sha256').update(json).digest('hex')],
+    [cycleId, publishedBy, json, createHash('sha256').update(json).digest('hex'), content.indicatorIds],
   );
   return hydrate(ds, Edition, row);
 }
@@ -104,7 +105,8 @@ export async function findEdition(
   number?: number | null,
 ): Promise<Edition | null> {
   const rows = await ctx.db.query(
-    `SELECT * FROM edition WHERE cycle_id = $1 AND ($2::int IS NULL OR number = $2) ORDER BY number DESC LIMIT 1`,
+    `SELECT id, cycle_id, number, published_at, published_by, content, content_sha256, NULL::jsonb AS framework
+     FROM edition WHERE cycle_id = $1 AND ($2::int IS NULL OR number = $2) ORDER BY number DESC LIMIT 1`,
     [cycleId, number ?? null],
   );
   if (!rows.length) return null;
@@ -119,7 +121,8 @@ export async function findEditionsOfCycles(
   cycleIds: readonly string[],
 ): Promise<Edition[]> {
   const rows = await ctx.db.query(
-    `SELECT id, cycle_id, number, published_at, published_by, content_sha256, NULL::jsonb AS content
+    `SELECT id, cycle_id, number, published_at, published_by, content_sha256, NULL::jsonb AS content,
+       NULL::jsonb AS framework
      FROM edition WHERE cycle_id = ANY($1) ORDER BY number DESC`,
     [cycleIds],
   );

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import type { RequestContext } from '../../common/context';
 import { DataStatus, DEMO_NOTICE } from '../deployment/data-status';
 import type { PublicationFacts } from '../deployment/publication';
 import type { Edition } from '../edition/edition.entity';
@@ -10,25 +9,12 @@ import { currentLicence, editionUrl } from './open-data.settings';
 
 export const PUBLISHER = 'Regional database of anti-trafficking indicators';
 
-/** The framework an edition was measured against: its indicators (fixed once a cycle uses them) and standards. */
-export async function loadOpenDataSource(ctx: RequestContext, edition: Edition): Promise<OpenDataSource> {
-  const ids = edition.content.indicatorIds;
-  const indicators: Array<Record<string, unknown>> = await ctx.db.query(
-    `SELECT i.id, i.code, i.type, i.answer_type, i.title, a.code AS area_code, a.pillar
-     FROM indicator i JOIN area a ON a.id = i.area_id WHERE i.id = ANY($1::uuid[]) ORDER BY i.position, i.id`,
-    [ids],
-  );
-  const links: OpenDataSource['links'] = await ctx.db.query(
-    `SELECT indicator_id, standard_id FROM indicator_standard WHERE indicator_id = ANY($1::uuid[])
-     ORDER BY indicator_id, standard_id`,
-    [ids],
-  );
-  const standards: Array<Record<string, unknown>> = await ctx.db.query(
-    `SELECT id, instrument, reference, country_code, title FROM standard
-     WHERE id IN (SELECT standard_id FROM indicator_standard WHERE indicator_id = ANY($1::uuid[]))
-     ORDER BY instrument, country_code NULLS FIRST, reference, id`,
-    [ids],
-  );
+/**
+ * What an edition's resources are made from, all of it frozen at publication: its content, and the framework it
+ * was measured against as it stood then (`Edition.framework`), so that a standard edited since changes nothing.
+ */
+export function openDataSource(edition: Edition): OpenDataSource {
+  const { indicators, standards, links } = edition.framework;
   return { content: edition.content, indicators, standards, links };
 }
 
@@ -55,13 +41,9 @@ export interface DataPackage {
  * for each CSV resource, the edition's SHA-256, its licence and citation, and the demo notice on demo data.
  * `base` is the address the package is served from (PUBLIC_URL or the request's origin).
  */
-export function buildDataPackage(
-  edition: Edition,
-  cycle: { code: string; year: number; title: Record<string, string> },
-  source: OpenDataSource,
-  publication: PublicationFacts,
-  base: string,
-): DataPackage {
+export function buildDataPackage(edition: Edition, publication: PublicationFacts, base: string): DataPackage {
+  const { cycle } = edition.framework;
+  const source = openDataSource(edition);
   const files = new Map<string, string>();
   const resources = OPEN_DATA_RESOURCES.map((resource) => {
     const csv = resourceCsv(resource, source);
@@ -102,7 +84,7 @@ export function buildDataPackage(
         demo ? DEMO_NOTICE : null,
         `The published results of monitoring cycle ${cycle.code} (${cycle.title.en}) of the regional database of ` +
           'anti-trafficking indicators, as frozen at publication: indicators, standards, assessments, public ' +
-          'evidence and the country comparison.',
+          'evidence, the country comparison, and the recommendations with their published follow-ups.',
       ]
         .filter(Boolean)
         .join(' '),

@@ -1,44 +1,13 @@
-import { LOCALE_TAGS } from '../../common/i18n';
-import type { EditionContent } from '../edition/edition.entity';
+import { localized, perLocale, text, type OpenDataResource, type OpenDataSource } from './open-data.fields';
+import { RECOMMENDATION_RESOURCES } from './open-data.recommendations';
 
-/** A column of a CSV resource, described as a Table Schema field. */
-export interface OpenDataField {
-  name: string;
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
-  description: string;
-}
-
-/** What the resources are made from: the edition's frozen content and the framework it was measured against. */
-export interface OpenDataSource {
-  content: EditionContent;
-  indicators: Array<Record<string, unknown>>;
-  standards: Array<Record<string, unknown>>;
-  links: Array<{ indicator_id: string; standard_id: string }>;
-}
-
-/** One CSV resource of an edition's data package. */
-export interface OpenDataResource {
-  name: string;
-  title: string;
-  description: string;
-  fields: OpenDataField[];
-  primaryKey?: string[];
-  rows(source: OpenDataSource): Array<Record<string, unknown>>;
-}
-
-const text = (name: string, description: string): OpenDataField => ({ name, type: 'string', description });
-const perLocale = (prefix: string, what: string): OpenDataField[] =>
-  LOCALE_TAGS.map((tag) => text(`${prefix}_${tag}`, `${what} in ${tag} (empty when not translated).`));
-const localized = (prefix: string, value: unknown): Record<string, unknown> => {
-  const texts = (value ?? {}) as Record<string, string>;
-  return Object.fromEntries(LOCALE_TAGS.map((tag) => [`${prefix}_${tag}`, texts[tag] ?? null]));
-};
+export type { OpenDataResource, OpenDataSource };
 
 type Row = Record<string, unknown>;
 
 /**
- * The CSV resources of every edition's data package, in order. Recommendations and their follow-ups, once the
- * service holds them, are one more entry here (with the rows of the edition's content they are frozen in).
+ * The CSV resources of every edition's data package, in order: the framework and the results, then the
+ * recommendations and their follow-ups (open-data.recommendations.ts).
  */
 export const OPEN_DATA_RESOURCES: OpenDataResource[] = [
   {
@@ -200,4 +169,5 @@ export const OPEN_DATA_RESOURCES: OpenDataResource[] = [
         previous_cycle_code: c.previousCycleCode,
       })),
   },
+  ...RECOMMENDATION_RESOURCES,
 ];

@@ -6,7 +6,7 @@ import { publicationFacts } from '../deployment/publication';
 import { Edition } from '../edition/edition.entity';
 import { hydrate } from '../../common/paging';
 import { editionsFeed, type FeedEdition } from './open-data.feed';
-import { buildDataPackage, loadOpenDataSource } from './open-data.package';
+import { buildDataPackage } from './open-data.package';
 import { OPEN_DATA_RESOURCES } from './open-data.resources';
 import { configuredPublicUrl, FEED_PATH } from './open-data.settings';
 
@@ -20,16 +20,10 @@ const RESOURCE_NAMES = new Set(OPEN_DATA_RESOURCES.map((r) => r.name));
 async function editionPackage(req: Request, ctx: RequestContext) {
   const id = String(req.params.editionId);
   if (!isId(id)) return null;
-  const rows = await ctx.db.query(
-    `SELECT e.*, c.code AS cycle_code, c.year AS cycle_year, c.title AS cycle_title
-     FROM edition e JOIN monitoring_cycle c ON c.id = e.cycle_id WHERE e.id = $1`,
-    [id],
-  );
+  const rows = await ctx.db.query(`SELECT * FROM edition WHERE id = $1`, [id]);
   if (!rows.length) return null;
   const edition = hydrate(ctx.db, Edition, rows[0]);
-  const cycle = { code: rows[0].cycle_code, year: rows[0].cycle_year, title: rows[0].cycle_title };
-  const source = await loadOpenDataSource(ctx, edition);
-  return buildDataPackage(edition, cycle, source, await publicationFacts(ctx), baseOf(req));
+  return buildDataPackage(edition, await publicationFacts(ctx), baseOf(req));
 }
 
 function notFound(res: Response): void {

@@ -10,6 +10,7 @@ export enum SearchKind {
   ASSESSMENT = 'ASSESSMENT',
   EVIDENCE = 'EVIDENCE',
   REVIEW_COMMENT = 'REVIEW_COMMENT',
+  RECOMMENDATION = 'RECOMMENDATION',
 }
 
 registerEnumType(SearchKind, {
@@ -25,5 +26,8 @@ registerEnumType(SearchKind, {
       description: 'A piece of evidence: its title, citation and issuing institution.',
     },
     REVIEW_COMMENT: { description: 'A review comment, by its text.' },
+    RECOMMENDATION: {
+      description: 'A recommendation of the register, by its reference and its text in every language.',
+    },
   },
 });

@@ -10,9 +10,9 @@ import { SearchArgs, SearchHit, SearchHitConnection } from './search.types';
 export class SearchResolver {
   @Query(() => SearchHitConnection, {
     description:
-      'Finds indicators, standards, assessments (by their narrative), evidence and review comments whose texts, ' +
-      'in any language and script, hold every word of `query`, most relevant first. Finds only what the caller ' +
-      'may read in the lists of those things, and `totalCount` counts only that.',
+      'Finds indicators, standards, assessments (by their narrative), evidence, review comments and ' +
+      'recommendations whose texts, in any language and script, hold every word of `query`, most relevant ' +
+      'first. Finds only what the caller may read in the lists of those things, and `totalCount` counts only that.',
   })
   async search(@Args() args: SearchArgs, @Ctx() ctx: RequestContext) {
     const window = pageWindow(args);

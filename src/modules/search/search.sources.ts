@@ -1,8 +1,10 @@
-import { SEARCH_VECTORS } from '../../../migrations/1765600000000-Search';
+import { SEARCH_VECTORS as FIRST_VECTORS } from '../../../migrations/1765600000000-Search';
+import { RECOMMENDATION_SEARCH_VECTORS } from '../../../migrations/1766000000000-RecommendationSearch';
 import type { Viewer } from '../auth/viewer';
 import { assessmentVisibilitySql } from '../assessment/assessment.policy';
 import { evidenceVisibilitySql } from '../evidence/evidence.policy';
 import { seesDraftFrameworks } from '../framework/framework.policy';
+import { followUpVisibilitySql, recommendationVisibilitySql } from '../recommendation/recommendation.policy';
 import { commentVisibilitySql } from '../review-comment/review-comment.policy';
 import { SearchKind } from './search.enums';
 
@@ -25,7 +27,15 @@ const { kinds, country, cycle } = SEARCH_PARAMS;
  */
 export type SearchSource = (viewer: Viewer, params: unknown[]) => string;
 
-const SECURED: Record<string, true> = { assessment: true, evidence: true, review_comment: true };
+/** Every searched table's vector, as its migration indexes it. */
+const SEARCH_VECTORS = { ...FIRST_VECTORS, ...RECOMMENDATION_SEARCH_VECTORS };
+
+const SECURED: Record<string, true> = {
+  assessment: true,
+  evidence: true,
+  review_comment: true,
+  recommendation: true,
+};
 
 /**
  * Matches the GIN index of the table (the same expression), and ranks whole words above word starts. A small
@@ -117,5 +127,17 @@ export const SEARCH_SOURCES: Record<SearchKind, SearchSource> = {
       FROM review_comment c JOIN assessment a ON a.id = c.assessment_id JOIN indicator i ON i.id = a.indicator_id
         ${m.vector}
       WHERE ${m.where} AND ${readable} AND ${ofReadableAssessment(viewer, params)}`;
+  },
+  [SearchKind.RECOMMENDATION]: (viewer, params) => {
+    const m = match('recommendation', 'r', SearchKind.RECOMMENDATION);
+    // A recommendation belongs to a cycle through a follow-up of that cycle the viewer may read, as the
+    // `recommendations` list filters by cycle.
+    return `SELECT 'RECOMMENDATION'::text, r.id, ${m.rank}, r.country_code || ' · ' || r.reference, rs.title,
+        ARRAY[r.text], r.country_code::text, NULL::uuid, NULL::uuid, NULL::uuid
+      FROM recommendation r JOIN recommendation_source rs ON rs.id = r.source_id ${m.vector}
+      WHERE ${m.where} AND ${recommendationVisibilitySql(viewer, 'r', params)}
+        AND (${country} IS NULL OR r.country_code = ${country})
+        AND (${cycle} IS NULL OR EXISTS (SELECT 1 FROM recommendation_follow_up sf WHERE sf.recommendation_id = r.id
+          AND sf.cycle_id = ${cycle} AND ${followUpVisibilitySql(viewer, 'sf', params)}))`;
   },
 };

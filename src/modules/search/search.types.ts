@@ -21,8 +21,9 @@ export class SearchArgs extends PageArgs {
   @Field(() => String, {
     nullable: true,
     description:
-      'Only what belongs to this country (ISO code): its assessments, evidence and comments, and its national ' +
-      'action plan’s measures. Indicators and international standards belong to no country and are left out.',
+      'Only what belongs to this country (ISO code): its assessments, evidence, comments and recommendations, ' +
+      'and its national action plan’s measures. Indicators and international standards belong to no country ' +
+      'and are left out.',
   })
   countryCode?: string | null;
 
@@ -30,7 +31,8 @@ export class SearchArgs extends PageArgs {
     nullable: true,
     description:
       'Only what belongs to this monitoring cycle: its assessments, evidence and comments, the indicators of its ' +
-      'framework version and the standards they measure.',
+      'framework version and the standards they measure, and the recommendations with a follow-up in it that ' +
+      'the caller may read.',
   })
   cycleId?: string | null;
 }
@@ -70,7 +72,7 @@ export class SearchSnippet {
 @ObjectType({
   description:
     'One thing found: what it is, where it belongs, and a snippet. Read the thing itself by its id with the ' +
-    'query of its kind (`indicator`, `standard`, `assessment`, `evidence`).',
+    'query of its kind (`indicator`, `standard`, `assessment`, `evidence`, `recommendation`).',
 })
 export class SearchHit {
   @Field(() => SearchKind, { description: 'What kind of thing was found.' })
@@ -88,15 +90,16 @@ export class SearchHit {
 
   @Field({
     description:
-      'A short label: the indicator code, the standard’s reference, or the country and indicator code of an ' +
-      'assessment, evidence or comment.',
+      'A short label: the indicator code, the standard’s reference, the country and indicator code of an ' +
+      'assessment, evidence or comment, or the country and reference of a recommendation.',
   })
   label: string;
 
   @Field({
     description:
       'A title in the request’s language (English when untranslated): the indicator’s or standard’s title, the ' +
-      'assessed indicator’s title for an assessment or comment, the evidence’s own title.',
+      'assessed indicator’s title for an assessment or comment, the evidence’s own title, the title of a ' +
+      'recommendation’s source.',
   })
   title: string;
 
