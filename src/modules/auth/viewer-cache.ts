@@ -54,10 +54,9 @@ function cacheKey(credential: Credential): string | null {
 export function sameViewer(a: Viewer, b: Viewer): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'anonymous' || b.kind === 'anonymous') return true;
-  return (
-    JSON.stringify([a.organisationId, a.organisationKind, a.role, a.countries, idOf(a)]) ===
-    JSON.stringify([b.organisationId, b.organisationKind, b.role, b.countries, idOf(b)])
-  );
+  const key = (v: typeof a) =>
+    JSON.stringify([v.organisationId, v.organisationKind, v.role, [...v.countries].sort(), idOf(v)]);
+  return key(a) === key(b);
 }
 
 function idOf(viewer: Viewer): string | undefined {
