@@ -22,6 +22,9 @@ export interface LoadResult {
   /** Statements per request, from the x-sql-statements header of every answer. */
   statementsMin: number | null;
   statementsMax: number | null;
+  /** Round trips to the database per request, from the x-sql-round-trips header of every answer. */
+  roundTripsMin: number | null;
+  roundTripsMax: number | null;
   /** Answers that were not 2xx, carried GraphQL errors, or that the scenario counted under a label. */
   non2xx: number;
   graphqlErrors: number;
@@ -41,6 +44,8 @@ function isGraphqlError(body: string): boolean {
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   let statementsMin = Infinity;
   let statementsMax = -Infinity;
+  let roundTripsMin = Infinity;
+  let roundTripsMax = -Infinity;
   let graphqlErrors = 0;
   const labels: Record<string, number> = {};
   const errorSamples: string[] = [];
@@ -68,6 +73,11 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
               statementsMin = Math.min(statementsMin, statements);
               statementsMax = Math.max(statementsMax, statements);
             }
+            const roundTrips = Number((headers as Record<string, string>)['x-sql-round-trips']);
+            if (Number.isFinite(roundTrips)) {
+              roundTripsMin = Math.min(roundTripsMin, roundTrips);
+              roundTripsMax = Math.max(roundTripsMax, roundTrips);
+            }
             if (isGraphqlError(body)) {
               graphqlErrors += 1;
               if (errorSamples.length < 3) errorSamples.push(body.slice(0, 300));
@@ -89,6 +99,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     latencyP99Ms: result.latency.p99,
     statementsMin: Number.isFinite(statementsMin) ? statementsMin : null,
     statementsMax: Number.isFinite(statementsMax) ? statementsMax : null,
+    roundTripsMin: Number.isFinite(roundTripsMin) ? roundTripsMin : null,
+    roundTripsMax: Number.isFinite(roundTripsMax) ? roundTripsMax : null,
     non2xx: result.non2xx,
     graphqlErrors,
     socketErrors: result.errors,

@@ -50,13 +50,22 @@ function table(rows: string[][]): string {
 
 export function scenarioTable(scenarios: Record<string, Measured>): string {
   const rows = [
-    ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'CPU ms/req', 'peak MB', 'requests', 'errors'],
+    [
+      'scenario',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'SQL/req',
+      'trips/req',
+      'CPU ms/req',
+      'peak MB',
+      'requests',
+      'errors',
+    ],
   ];
   for (const [name, m] of Object.entries(scenarios)) {
-    const statements =
-      m.statementsMin === m.statementsMax
-        ? fixed(m.statementsMin, 0)
-        : `${m.statementsMin}-${m.statementsMax}`;
+    const range = (min: number | null, max: number | null) => (min === max ? fixed(min, 0) : `${min}-${max}`);
+    const statements = range(m.statementsMin, m.statementsMax);
     const errors = m.non2xx + m.graphqlErrors + m.socketErrors + m.timeouts;
     rows.push([
       name,
@@ -64,6 +73,7 @@ export function scenarioTable(scenarios: Record<string, Measured>): string {
       fixed(m.latencyP50Ms, 0),
       fixed(m.latencyP99Ms, 0),
       statements,
+      range(m.roundTripsMin, m.roundTripsMax),
       fixed(m.cpuMsPerRequest),
       fixed(m.peakMemoryMb, 0),
       String(m.requests),
