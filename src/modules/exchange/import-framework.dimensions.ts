@@ -6,7 +6,6 @@ import { recordAudit } from '../audit/audit.service';
 import { combinationKey } from '../breakdown/breakdown-tables';
 import { SHEETS } from './exchange.columns';
 import type { ImportProblem } from './import.errors';
-import type { FrameworkRows, PlannedIndicator } from './import-framework.rows';
 import type { SheetRow } from './import.parse';
 
 const DIMENSION_CODE_RE = /^[a-z][a-z0-9_]{0,39}$/;
@@ -14,6 +13,27 @@ const CATEGORY_CODE_RE = /^[a-z0-9][a-z0-9_]{0,39}$/;
 const MAX_COMBINATIONS = 10;
 
 type Report = (column: string, code: string, message: string) => void;
+
+/** What this file needs of the framework rows' checker (import-framework.rows.ts), which imports this file. */
+interface RowChecker {
+  readonly problems: ImportProblem[];
+  check(
+    sheet: string,
+    row: SheetRow,
+  ): {
+    v: Record<string, string>;
+    report: Report;
+    text: (field: string) => I18nText | null;
+    clean: () => boolean;
+  };
+}
+
+/** An indicator of the file with its breakdowns, as the rows' checker plans it. */
+interface IndicatorBreakdowns {
+  code: string;
+  row: number;
+  breakdowns: string[][];
+}
 
 export interface PlannedDimension {
   row: number;
@@ -48,7 +68,7 @@ const flag = (value: string): boolean | null =>
  * The Dimensions sheet: a dimension's row (no category) with its name, description and whether it is
  * exhaustive, followed by its categories' rows. Each problem is reported at its cell.
  */
-export function readDimensions(rows: FrameworkRows, sheetRows: SheetRow[]): PlannedDimension[] {
+export function readDimensions(rows: RowChecker, sheetRows: SheetRow[]): PlannedDimension[] {
   const planned = new Map<string, PlannedDimension>();
   for (const row of sheetRows) {
     const c = rows.check(SHEETS.dimensions, row);
@@ -122,7 +142,7 @@ export async function checkDimensions(
   m: EntityManager,
   frameworkId: string,
   dimensions: PlannedDimension[],
-  indicators: PlannedIndicator[],
+  indicators: IndicatorBreakdowns[],
   problems: ImportProblem[],
 ): Promise<PlannedDimension[]> {
   const stored: Array<{ code: string; framework_id: string | null }> = await m.query(
@@ -165,7 +185,7 @@ export async function writeDimensions(
   ctx: RequestContext,
   frameworkId: string,
   dimensions: PlannedDimension[],
-  indicators: PlannedIndicator[],
+  indicators: IndicatorBreakdowns[],
   indicatorIds: Map<string, string>,
 ): Promise<void> {
   for (const d of dimensions) {
