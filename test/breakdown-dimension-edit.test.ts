@@ -29,6 +29,8 @@ describe('dimensions a framework defines', () => {
   const as: Record<string, Headers> = {};
   let frameworkId: string;
   let draft: { versionId: string; indicatorId: string };
+  /** The version imported from the export, which carries the dimension. */
+  let copyVersion: string;
   const sql = (text: string, params: unknown[] = []) => db.dataSource.query(text, params);
 
   const input = (overrides: Record<string, unknown> = {}) => ({
@@ -231,6 +233,7 @@ describe('dimensions a framework defines', () => {
     );
     expect(imported.status).toBe(200);
     const copy = imported.body.frameworkVersion.id as string;
+    copyVersion = copy;
     expect(await dimensionOf()).toEqual([original]);
     for (const named of [original, ...original.categories])
       expect(Object.keys(named.title).sort()).toEqual([...LOCALE_TAGS].sort());
@@ -245,5 +248,44 @@ describe('dimensions a framework defines', () => {
     );
     expect(again.status).toBe(200);
     expect(await dimensionOf()).toEqual([original]);
+  });
+
+  it('refuses a file whose dimension takes another’s code, or whose breakdowns name no dimension, and writes nothing', async () => {
+    const res = await fetch(`${origin}/exports/framework.xlsx?frameworkVersionId=${copyVersion}`, {
+      headers: as.framework,
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('Dimensions')!;
+    const column = (ws: ExcelJS.Worksheet, header: string) =>
+      (ws.getRow(1).values as unknown[]).indexOf(header);
+    // The dimension is renamed `sex` on its own row (its categories' rows keep the old code: reported too).
+    sheet.getRow(2).getCell(column(sheet, 'dimension')).value = 'sex';
+    const indicators = book.getWorksheet('Indicators')!;
+    let edited = 0;
+    indicators.eachRow((row, n) => {
+      if (n === 2) {
+        row.getCell(column(indicators, 'breakdowns')).value = 'shoe_size';
+        edited = n;
+      }
+    });
+    const before = await databaseFingerprint(db.dataSource);
+    const refused = await postImport(
+      origin,
+      `/imports/framework-version?frameworkId=${frameworkId}&label=dims-bad`,
+      Buffer.from(await book.xlsx.writeBuffer()),
+      XLSX_TYPE,
+      as.framework,
+    );
+    expect(refused.status).toBe(422);
+    const found = refused.body.error.problems.map((p: any) => [p.sheet, p.row, p.column, p.code]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['Indicators', edited, 'breakdowns', 'NOT_FOUND'],
+        ['Dimensions', 2, 'dimension', 'DUPLICATE'],
+        ['Dimensions', 3, 'dimension', 'NOT_FOUND'],
+      ]),
+    );
+    expect(await databaseFingerprint(db.dataSource)).toEqual(before);
   });
 });
