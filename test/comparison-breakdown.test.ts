@@ -275,6 +275,7 @@ describe('comparison broken down by a dimension', () => {
       { dims: ['sex', 'sex'] },
       { dims: [] },
       { indicator: 'NOPE-1' },
+      { indicator: 'PREV-1.1' },
       { countries: ['ZZ'] },
     ]) {
       const res = await ask(variables);

@@ -7,6 +7,7 @@ import { buildTables, categoryOf, combinationKey, type DimensionMap } from '../b
 import { disclosureMinCount } from '../breakdown/breakdown.service';
 import { BreakdownCell, BreakdownTable } from '../breakdown/breakdown.types';
 import { assertExactlyOne, indicatorIdsOfCodes } from '../entry-points';
+import { AnswerType } from '../indicator/indicator.enums';
 import { assertReferencesExist } from '../references';
 import {
   loadEditionCells,
@@ -118,6 +119,11 @@ export async function getComparisonBreakdown(
     throw badUserInput(`The cycle’s framework version has no indicator with the id ${indicatorId}.`, {
       argument: 'indicatorId',
     });
+  if (indicator.answerType !== AnswerType.NUMBER && indicator.answerType !== AnswerType.PERCENT)
+    throw badUserInput(
+      `Only NUMBER and PERCENT indicators are broken down; ${indicator.code} is ${indicator.answerType}.`,
+      { argument: args.indicatorCode != null ? 'indicatorCode' : 'indicatorId' },
+    );
 
   let read =
     args.edition != null || readsPublishedOnly(ctx)
