@@ -1,6 +1,6 @@
 import { AnswerType } from '../indicator/indicator.enums';
 import { suppressCells, type DisclosureLine } from './disclosure';
-import { countryCategory, isCountryCategory } from './country-categories';
+import { countryCategory, isCountryCategory, SPLIT_BY_COUNTRIES } from './country-categories';
 import type { BreakdownCategory } from './breakdown.types';
 import { BreakdownCell, BreakdownDimension, BreakdownTable } from './breakdown.types';
 
@@ -28,8 +28,9 @@ export function categoryOf(dimension: BreakdownDimension, code: string): Breakdo
 
 /**
  * The dimensions as one assessment's cells use them: a dimension that takes countries' codes gets the codes
- * recorded (in alphabetical order, before its unknown category) as categories of its own, so that its tables
- * list them and its sums hold them, in every table of the assessment alike.
+ * recorded (in alphabetical order, before its unknown category) as categories of its own, in place of the
+ * category they split up, so that its tables list them and its sums hold them, in every table of the
+ * assessment alike.
  */
 export function withRecordedCountries(dimensions: DimensionMap, recorded: StoredCell[]): DimensionMap {
   const extra = new Map<string, Set<string>>();
@@ -50,7 +51,7 @@ export function withRecordedCountries(dimensions: DimensionMap, recorded: Stored
       d,
       Object.assign(new BreakdownDimension(), dimension, {
         categories: [
-          ...dimension.categories.filter((c) => !c.unknown),
+          ...dimension.categories.filter((c) => !c.unknown && c.code !== SPLIT_BY_COUNTRIES),
           ...countries,
           ...dimension.categories.filter((c) => c.unknown),
         ],

@@ -1,7 +1,7 @@
 import { UserError, UserErrorCode } from '../../common/errors';
 import { AnswerType } from '../indicator/indicator.enums';
 import { combinationKey, type DimensionMap, type StoredCell } from './breakdown-tables';
-import { isCountryCategory } from './country-categories';
+import { isCountryCategory, SPLIT_BY_COUNTRIES } from './country-categories';
 import type { BreakdownCellInput } from './breakdown.types';
 
 const MAX_CELLS = 2000;
@@ -17,9 +17,6 @@ export interface BreakdownRules {
   /** The assessment's country: its own ISO code is not a category of citizenship (its people are `national`). */
   countryCode?: string;
 }
-
-/** The category of a dimension that takes countries which countries' codes split up: the two are not mixed. */
-const SPLIT_BY_COUNTRIES = 'foreign';
 
 const describe = (cell: StoredCell) =>
   cell.dimensionCodes.map((d, i) => `${d} = ${cell.categoryCodes[i]}`).join(', ');

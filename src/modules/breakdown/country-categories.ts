@@ -19,6 +19,12 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set(CODES.split(' '));
 
 export const isCountryCategory = (code: string) => COUNTRY_CODES.has(code);
 
+/**
+ * The category of a dimension that takes countries which the countries' codes split up (`foreign` of
+ * citizenship): one breakdown names it or the countries, never both, and a table by country leaves it out.
+ */
+export const SPLIT_BY_COUNTRIES = 'foreign';
+
 /** Montenegrin is not a locale of ICU; its Latin-script Serbian of Montenegro names countries as Montenegro does. */
 const INTL_LOCALE: Record<LocaleTag, string> = {
   en: 'en',
