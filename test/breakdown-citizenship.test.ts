@@ -1,9 +1,12 @@
+import { parse } from 'csv-parse/sync';
 import { AnswerType } from '../src/modules/indicator/indicator.enums';
+import { BREAKDOWN_COLUMNS } from '../src/modules/exchange/export-breakdowns.service';
 import { buildTables } from '../src/modules/breakdown/breakdown-tables';
 import { loadDimensions } from '../src/modules/breakdown/breakdown.service';
 import { COUNTRY_CODES, countryName } from '../src/modules/breakdown/country-categories';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { signIn, startTestServer, type TestServer } from './support/server';
+import { buildCsv, postImport } from './support/spreadsheets';
 
 /**
  * Citizenship by country: besides national, foreign and unknown, a cell may name the foreigners' country by its
@@ -136,5 +139,55 @@ describe('citizenship by country code', () => {
       expect(name.en).not.toBe(code);
     }
     expect(countryName('ME').cnr).toBe('Crna Gora');
+  });
+
+  it('takes the countries through the breakdown spreadsheet and back, with the same rules', async () => {
+    const saved = await save([cell('national', 8), cell('AL', 3), cell('XK', 2), cell('unknown', 1)]);
+    expect(saved.userErrors).toEqual([]);
+    const origin = new URL(api.url).origin;
+    const query = `cycleId=${target.input.cycleId}&countryCode=RS`;
+    const exported = await fetch(`${origin}/exports/breakdowns.csv?${query}&indicatorCode=PROT-1.3`, {
+      headers: editor,
+    });
+    const body = Buffer.from(await exported.arrayBuffer());
+    const [headers, ...records] = parse(body, { bom: true }) as string[][];
+    expect(headers).toEqual(BREAKDOWN_COLUMNS.map((c) => c.header));
+    const rows = records.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+    const citizenship = rows.filter((r) => r.dimension_codes === 'citizenship');
+    expect(citizenship.map((r) => [r.category_codes, r.value])).toEqual([
+      ['national', '8'],
+      ['AL', '3'],
+      ['XK', '2'],
+      ['unknown', '1'],
+    ]);
+    const importCsv = (edited: typeof rows) =>
+      postImport(origin, `/imports/breakdowns?${query}`, buildCsv(headers, edited), 'text/csv', editor);
+    expect(await importCsv(rows)).toMatchObject({ status: 200, body: { updated: 0, unchanged: 1 } });
+
+    const moved = rows.map((r) =>
+      r.category_codes === 'AL' ? { ...r, value: '2' } : r.category_codes === 'XK' ? { ...r, value: '3' } : r,
+    );
+    expect(await importCsv(moved)).toMatchObject({ status: 200, body: { updated: 1 } });
+    target.version += 1;
+    const [{ value }] = await db.dataSource.query(
+      `SELECT b.value FROM assessment_breakdown b JOIN assessment a ON a.id = b.assessment_id
+       JOIN indicator i ON i.id = a.indicator_id
+       WHERE a.country_code = 'RS' AND a.cycle_id = $1 AND i.code = 'PROT-1.3' AND b.category_codes = '{XK}'`,
+      [target.input.cycleId],
+    );
+    expect(value).toBe(3);
+
+    const own = moved.map((r) =>
+      r.category_codes === 'AL'
+        ? { ...r, category_codes: 'RS', version: String(target.version) }
+        : {
+            ...r,
+            version: String(target.version),
+          },
+    );
+    const refused = await importCsv(own);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.problems[0].code).toBe('INVALID_INPUT');
+    expect(refused.body.error.problems[0].message).toContain('counted as "national"');
   });
 });
