@@ -22,7 +22,7 @@ import { readsPublishedOnly } from './comparison.read';
 import { seesWholeCountry } from './comparison.service';
 
 /** The dimension codes asked for, each known: one, or two different ones. */
-export function assertDimensions(known: DimensionMap, codes: string[], argument = 'dimensions'): string[] {
+function assertDimensions(known: DimensionMap, codes: string[], argument = 'dimensions'): string[] {
   const trimmed = codes.map((c) => c.trim());
   if (
     trimmed.length < 1 ||
@@ -37,7 +37,11 @@ export function assertDimensions(known: DimensionMap, codes: string[], argument 
   return trimmed;
 }
 
-/** An edition's frozen table, its codes named by the dimensions' categories again. */
+/**
+ * An edition's frozen table, its codes named by the dimensions' categories again. The edition does not keep the
+ * minimum count it was suppressed with: the setting now in force is given, the one it was published under unless
+ * an operator has changed it since.
+ */
 function editionTable(table: EditionTable, dimensions: DimensionMap, minCount: number): BreakdownTable {
   const dims = table.dimensions.map((code) => dimensions.get(code)!);
   return Object.assign(new BreakdownTable(), {
@@ -61,7 +65,7 @@ function editionTable(table: EditionTable, dimensions: DimensionMap, minCount: n
 function countryTable(
   ctx: RequestContext,
   row: CountryCells,
-  answerType: ComparisonBreakdownCells['answerType'],
+  answerType: AnswerType,
   dimensions: DimensionMap,
   wanted: string,
 ): BreakdownTable | null {
@@ -80,8 +84,6 @@ function countryTable(
   });
   return tables.find((t) => combinationKey(t.dimensionCodes) === wanted) ?? null;
 }
-
-type ComparisonBreakdownCells = NonNullable<Awaited<ReturnType<typeof loadEditionCells>>>;
 
 /** What `comparisonBreakdown` is asked for, its cycle found (by id or by code) beforehand. */
 export type ComparisonBreakdownQuery = Omit<ComparisonBreakdownArgs, 'cycleId' | 'cycleCode'> & {
