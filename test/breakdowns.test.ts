@@ -493,15 +493,34 @@ describe('breakdowns', () => {
        WHERE c.code = '2024' AND i.code = 'PROT-1.3'`,
     );
     const target = await draft('PROT-1.3');
+    // A draft version of the demo framework, for the examples that change the framework.
+    const [{ id: draftIndicatorId, framework_id: frameworkId }] = await sql(
+      `WITH f AS (SELECT v.framework_id FROM framework_version v JOIN monitoring_cycle c ON c.framework_version_id = v.id
+                  WHERE c.code = '2024'),
+       v AS (INSERT INTO framework_version (framework_id, label, status) SELECT framework_id, 'DOCS', 'DRAFT' FROM f
+             RETURNING id, framework_id),
+       a AS (INSERT INTO area (framework_version_id, code, pillar, title, description, position)
+             SELECT id, 'PROT', 'PROTECTION', '{"en":"Protection"}', '{"en":"Protection"}', 0 FROM v
+             RETURNING id, framework_version_id)
+       INSERT INTO indicator (framework_version_id, area_id, code, type, answer_type, title, guidance, means_of_verification, position)
+       SELECT a.framework_version_id, a.id, 'PROT-9', 'OUTCOME', 'NUMBER', '{"en":"Victims assisted"}', '{"en":"Count"}',
+         '{"en":"Reports"}', 0 FROM a RETURNING id, (SELECT framework_id FROM f)`,
+    );
     const variables = { indicatorId, cycleId: target.input.cycleId, version: target.version };
+    const frameworkVariables = { frameworkId, draftIndicatorId };
     for (const block of blocks) {
-      const res = await api.query(block, variables, headers['editor.rs']);
+      const framework = /breakdownDimensionCreate|indicatorUpdate/.test(block);
+      const res = await api.query(
+        block,
+        framework ? frameworkVariables : variables,
+        headers[framework ? 'framework' : 'editor.rs'],
+      );
       expect({ block: block.slice(0, 60), errors: res.errors }).toEqual({
         block: block.slice(0, 60),
         errors: undefined,
       });
-      const payload = res.data!.assessmentSave;
-      if (payload) expect(payload.userErrors).toEqual([]);
+      for (const payload of Object.values(res.data!) as Array<{ userErrors?: unknown[] } | null>)
+        if (payload?.userErrors) expect(payload.userErrors).toEqual([]);
     }
   });
 

@@ -95,6 +95,23 @@ describe('statements per request of the benchmark scenarios', () => {
     expect(one.statements).toBe(all.statements);
   });
 
+  it('an indicator broken down by sex and age for one country or all, live and from the edition', async () => {
+    const query = `query($cycleId: ID!, $countries: [String!]) {
+      comparisonBreakdown(cycleId: $cycleId, indicatorCode: "PROT-1.3", dimensions: ["sex", "age"], countryCodes: $countries) {
+        countries { countryCode state total table { exact cells { categories { code } value suppressed } } }
+      }
+    }`;
+    for (const [code, headers] of [
+      ['2025', reviewer],
+      ['2024', {}],
+    ] as const) {
+      const one = await send(query, { cycleId: cycle[code], countries: ['ME'] }, headers);
+      const all = await send(query, { cycleId: cycle[code] }, headers);
+      expect(all.data!.comparisonBreakdown.countries).toHaveLength(5);
+      expect(one.statements).toBe(all.statements);
+    }
+  });
+
   it('an editor saving an assessment with a breakdown, of few cells or many', async () => {
     const [target] = await db.dataSource.query(
       `SELECT a.cycle_id, a.indicator_id, a.version FROM assessment a JOIN indicator i ON i.id = a.indicator_id

@@ -982,6 +982,32 @@ describe('permission matrix', () => {
         outcome: editors,
       },
       {
+        name: 'breakdownDimensionCreate for the framework',
+        mutation: m('breakdownDimensionCreate', 'dimension { id }'),
+        prepare: async () => ({
+          frameworkId: ids.framework,
+          code: `region_${counter++}`,
+          exhaustive: false,
+          title: en('Region'),
+          description: en('Where the person was identified.'),
+          categories: [{ code: 'north', title: en('North') }],
+        }),
+        outcome: editors,
+      },
+      {
+        name: 'breakdownDimensionCreate with a standard dimension’s code',
+        mutation: m('breakdownDimensionCreate', 'dimension { id }'),
+        prepare: async () => ({
+          frameworkId: ids.framework,
+          code: 'sex',
+          exhaustive: true,
+          title: en('Sex'),
+          description: en('Sex'),
+          categories: [{ code: 'female', title: en('Female') }],
+        }),
+        outcome: (a) => (editors(a) ? 'DUPLICATE' : undefined),
+      },
+      {
         name: 'standardCreate',
         mutation: m('standardCreate', 'standard { id }'),
         prepare: async () => ({

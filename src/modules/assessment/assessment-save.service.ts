@@ -144,6 +144,7 @@ export async function saveAssessment(
           answerType: target.answer_type as AnswerType,
           total: parsed.answer ? parsed.answer.value_number : existing.valueNumber,
           totalChanged: !!parsed.answer && parsed.answer.value_number !== existing.valueNumber,
+          countryCode,
         });
         if (breakdown.errors.length) throw new BusinessRuleError(breakdown.errors);
         const names = Object.keys(columns);
@@ -188,6 +189,7 @@ export async function saveAssessment(
           answerType: target.answer_type as AnswerType,
           total: parsed.answer?.value_number ?? null,
           totalChanged: false,
+          countryCode,
         });
         if (breakdown.errors.length) throw new BusinessRuleError(breakdown.errors);
         const names = [

@@ -28,14 +28,26 @@ async function storedCells(m: EntityManager, assessmentId: string | null): Promi
   }));
 }
 
-async function rulesOf(m: EntityManager, indicatorId: string, answerType: AnswerType, total: number | null) {
+async function rulesOf(
+  m: EntityManager,
+  indicatorId: string,
+  answerType: AnswerType,
+  total: number | null,
+  countryCode?: string,
+) {
   const [dimensions, combinations] = await Promise.all([
     loadDimensions(m),
     m.query(`SELECT dimension_codes FROM indicator_breakdown WHERE indicator_id = $1 ORDER BY position`, [
       indicatorId,
     ]) as Promise<Array<{ dimension_codes: string[] }>>,
   ]);
-  return { answerType, dimensions, total, combinations: combinations.map((c) => c.dimension_codes) };
+  return {
+    answerType,
+    dimensions,
+    total,
+    countryCode,
+    combinations: combinations.map((c) => c.dimension_codes),
+  };
 }
 
 /**
@@ -52,6 +64,7 @@ export async function prepareBreakdown(
     answerType: AnswerType;
     total: number | null;
     totalChanged: boolean;
+    countryCode?: string;
   },
 ): Promise<BreakdownChange> {
   if (given === undefined && !target.totalChanged) return { cells: null, before: [], errors: [] };
@@ -62,7 +75,7 @@ export async function prepareBreakdown(
     return { cells: null, before, errors: checkSums(before, rules) };
   }
   if (!given || given.length === 0) return { cells: [], before, errors: [] };
-  const rules = await rulesOf(m, target.indicatorId, target.answerType, target.total);
+  const rules = await rulesOf(m, target.indicatorId, target.answerType, target.total, target.countryCode);
   const { cells, errors } = validateBreakdown(given, rules);
   return { cells, before, errors };
 }

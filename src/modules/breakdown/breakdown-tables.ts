@@ -1,7 +1,8 @@
 import { AnswerType } from '../indicator/indicator.enums';
 import { suppressCells, type DisclosureLine } from './disclosure';
-import type { BreakdownCategory, BreakdownDimension } from './breakdown.types';
-import { BreakdownCell, BreakdownTable } from './breakdown.types';
+import { countryCategory, isCountryCategory, SPLIT_BY_COUNTRIES } from './country-categories';
+import type { BreakdownCategory } from './breakdown.types';
+import { BreakdownCell, BreakdownDimension, BreakdownTable } from './breakdown.types';
 
 /** A cell as stored: the categories in the order of its dimensions. */
 export interface StoredCell {
@@ -13,6 +14,52 @@ export interface StoredCell {
 export type DimensionMap = Map<string, BreakdownDimension>;
 
 export const combinationKey = (codes: readonly string[]) => codes.join('×');
+
+/**
+ * A category of the dimension by its code: one of its own, a country's ISO code where the dimension takes them,
+ * or (for a code it no longer has) the code as its name.
+ */
+export function categoryOf(dimension: BreakdownDimension, code: string): BreakdownCategory {
+  const own = dimension.categories.find((c) => c.code === code);
+  if (own) return own;
+  if (dimension.countryCodes && isCountryCategory(code)) return countryCategory(dimension.code, code);
+  return Object.assign(countryCategory(dimension.code, code), { titleText: { en: code } });
+}
+
+/**
+ * The dimensions as one assessment's cells use them: a dimension that takes countries' codes gets the codes
+ * recorded (in alphabetical order, before its unknown category) as categories of its own, in place of the
+ * category they split up, so that its tables list them and its sums hold them, in every table of the
+ * assessment alike.
+ */
+export function withRecordedCountries(dimensions: DimensionMap, recorded: StoredCell[]): DimensionMap {
+  const extra = new Map<string, Set<string>>();
+  for (const cell of recorded)
+    cell.dimensionCodes.forEach((d, i) => {
+      const code = cell.categoryCodes[i];
+      const dimension = dimensions.get(d);
+      if (!dimension?.countryCodes || !isCountryCategory(code)) return;
+      if (dimension.categories.some((c) => c.code === code)) return;
+      extra.set(d, (extra.get(d) ?? new Set()).add(code));
+    });
+  if (extra.size === 0) return dimensions;
+  const map: DimensionMap = new Map(dimensions);
+  for (const [d, codes] of extra) {
+    const dimension = dimensions.get(d)!;
+    const countries = [...codes].sort().map((code) => countryCategory(d, code));
+    map.set(
+      d,
+      Object.assign(new BreakdownDimension(), dimension, {
+        categories: [
+          ...dimension.categories.filter((c) => !c.unknown && c.code !== SPLIT_BY_COUNTRIES),
+          ...countries,
+          ...dimension.categories.filter((c) => c.unknown),
+        ],
+      }),
+    );
+  }
+  return map;
+}
 
 export interface GridCell {
   categories: BreakdownCategory[];
@@ -119,9 +166,10 @@ export interface TableOptions {
  */
 export function buildTables(
   recorded: StoredCell[],
-  dimensions: DimensionMap,
+  allDimensions: DimensionMap,
   options: TableOptions,
 ): BreakdownTable[] {
+  const dimensions = withRecordedCountries(allDimensions, recorded);
   const groups = new Map<string, StoredCell[]>();
   for (const cell of recorded) {
     const key = combinationKey(cell.dimensionCodes);

@@ -1,6 +1,7 @@
 import { UserError, UserErrorCode } from '../../common/errors';
 import { AnswerType } from '../indicator/indicator.enums';
 import { combinationKey, type DimensionMap, type StoredCell } from './breakdown-tables';
+import { isCountryCategory, SPLIT_BY_COUNTRIES } from './country-categories';
 import type { BreakdownCellInput } from './breakdown.types';
 
 const MAX_CELLS = 2000;
@@ -13,6 +14,8 @@ export interface BreakdownRules {
   dimensions: DimensionMap;
   /** The assessment's value (after the save): the total the parts of an exhaustive breakdown add up to. */
   total: number | null;
+  /** The assessment's country: its own ISO code is not a category of citizenship (its people are `national`). */
+  countryCode?: string;
 }
 
 const describe = (cell: StoredCell) =>
@@ -72,12 +75,24 @@ export function validateBreakdown(
     };
     stored.dimensionCodes.forEach((d, k) => {
       const dimension = rules.dimensions.get(d);
-      if (!dimension?.categories.some((c) => c.code === stored.categoryCodes[k]))
+      const code = stored.categoryCodes[k];
+      const country = Boolean(dimension?.countryCodes) && isCountryCategory(code);
+      if (country && code === rules.countryCode)
         errors.push(
           UserError.of(
             UserErrorCode.INVALID_INPUT,
-            `Cell ${i} (${describe(stored)}): ${d} has no category "${stored.categoryCodes[k].slice(0, 40)}"; ` +
-              `it has ${dimension?.categories.map((c) => c.code).join(', ')}.`,
+            `Cell ${i} (${describe(stored)}): the country’s own citizens are counted as ` +
+              `"${dimension!.categories.find((c) => !c.unknown)?.code}", not by its code.`,
+            at(i, 'categories'),
+          ),
+        );
+      else if (!country && !dimension?.categories.some((c) => c.code === code))
+        errors.push(
+          UserError.of(
+            UserErrorCode.INVALID_INPUT,
+            `Cell ${i} (${describe(stored)}): ${d} has no category "${code.slice(0, 40)}"; ` +
+              `it has ${dimension?.categories.map((c) => c.code).join(', ')}` +
+              `${dimension?.countryCodes ? ', or a country’s ISO 3166-1 alpha-2 code in capitals, such as AL' : ''}.`,
             at(i, 'categories'),
           ),
         );
@@ -99,8 +114,34 @@ export function validateBreakdown(
     seen.add(key);
     cells.push(stored);
   });
+  if (errors.length === 0) errors.push(...mixedCountries(cells, rules));
   if (errors.length === 0 && rules.answerType === AnswerType.NUMBER) errors.push(...checkSums(cells, rules));
   return { cells, errors };
+}
+
+/**
+ * Where a dimension takes countries' codes, a breakdown names either `foreign` or the foreigners' countries,
+ * never both: a person counted under each would be counted twice, and the sums could not tell.
+ */
+function mixedCountries(cells: StoredCell[], rules: BreakdownRules): UserError[] {
+  const errors: UserError[] = [];
+  for (const dimension of rules.dimensions.values()) {
+    if (!dimension.countryCodes) continue;
+    const used = new Set(
+      cells.flatMap((c) => c.categoryCodes.filter((_, k) => c.dimensionCodes[k] === dimension.code)),
+    );
+    const countries = [...used].filter(isCountryCategory);
+    if (used.has(SPLIT_BY_COUNTRIES) && countries.length > 0)
+      errors.push(
+        UserError.of(
+          UserErrorCode.INVALID_INPUT,
+          `${dimension.code}: give "${SPLIT_BY_COUNTRIES}" or the countries (${countries.slice(0, 5).join(', ')}), ` +
+            'not both: each person counts in one category.',
+          ['input', 'breakdown'],
+        ),
+      );
+  }
+  return errors;
 }
 
 /** The parts of exhaustive breakdowns add up: to the total, and a crossed table to the single ones. */

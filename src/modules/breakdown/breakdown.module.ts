@@ -1,4 +1,5 @@
 import type { GraphQLModule } from '../../common/module';
+import { BreakdownDimensionEditResolver } from './breakdown-dimension-edit.resolver';
 import { breakdownPermissions } from './breakdown.permissions';
 import {
   AssessmentBreakdownResolver,
@@ -21,6 +22,7 @@ export const breakdownModule: GraphQLModule = {
     BreakdownTableResolver,
     BreakdownDimensionResolver,
     BreakdownCategoryResolver,
+    BreakdownDimensionEditResolver,
   ],
   permissions: breakdownPermissions,
 };

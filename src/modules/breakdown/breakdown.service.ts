@@ -23,9 +23,10 @@ export async function loadDimensions(db: EntityManager): Promise<DimensionMap> {
     title: I18nText;
     description: I18nText;
     exhaustive: boolean;
+    country_codes: boolean;
     categories: Array<{ code: string; title: I18nText; unknown: boolean }>;
   }> = await db.query(
-    `SELECT d.id, d.code, d.framework_id, d.title, d.description, d.exhaustive,
+    `SELECT d.id, d.code, d.framework_id, d.title, d.description, d.exhaustive, d.country_codes,
        coalesce(jsonb_agg(jsonb_build_object('code', c.code, 'title', c.title, 'unknown', c.is_unknown)
          ORDER BY c.position, c.code) FILTER (WHERE c.code IS NOT NULL), '[]'::jsonb) AS categories
      FROM breakdown_dimension d LEFT JOIN breakdown_category c ON c.dimension_id = d.id
@@ -41,6 +42,7 @@ export async function loadDimensions(db: EntityManager): Promise<DimensionMap> {
         titleText: row.title,
         descriptionText: row.description,
         exhaustive: row.exhaustive,
+        countryCodes: row.country_codes,
         categories: row.categories.map((c) =>
           Object.assign(new BreakdownCategory(), {
             dimensionCode: row.code,

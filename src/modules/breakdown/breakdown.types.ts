@@ -47,6 +47,14 @@ export class BreakdownDimension {
 
   @Field(() => [BreakdownCategory], { description: 'The categories, in their order.' })
   categories: BreakdownCategory[];
+
+  @Field({
+    description:
+      'True when, besides its categories, a cell may name a country by its ISO 3166-1 alpha-2 code in upper ' +
+      'case (e.g. `AL`; and `XK` for Kosovo), as `citizenship` does: the codes recorded then appear as ' +
+      'categories of the assessment’s tables, named in every locale.',
+  })
+  countryCodes: boolean;
 }
 
 @ObjectType({

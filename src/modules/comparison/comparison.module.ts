@@ -1,4 +1,8 @@
 import type { GraphQLModule } from '../../common/module';
+import {
+  ComparisonBreakdownCountryResolver,
+  ComparisonBreakdownResolver,
+} from './comparison-breakdown.resolver';
 import { comparisonPermissions } from './comparison.permissions';
 import {
   AreaProfileResolver,
@@ -17,6 +21,8 @@ export const comparisonModule: GraphQLModule = {
     CountryProfileResolver,
     AreaProfileResolver,
     IndicatorHistoryResolver,
+    ComparisonBreakdownResolver,
+    ComparisonBreakdownCountryResolver,
   ],
   permissions: comparisonPermissions,
 };

@@ -44,7 +44,7 @@ export interface MatrixData {
 }
 
 /** A reader who sees every cell of the country, so an empty cell there really is empty. */
-function seesWholeCountry(viewer: Viewer, countryCode: string): boolean {
+export function seesWholeCountry(viewer: Viewer, countryCode: string): boolean {
   return can(viewer, Capability.ASSESSMENT_READ_DRAFT, { countryCode });
 }
 

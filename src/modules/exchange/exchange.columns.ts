@@ -153,6 +153,14 @@ export const INDICATOR_COLUMNS: readonly ColumnSpec[] = [
   ...translatedColumns('means_of_verification', 'Means of verification'),
   { header: 'expected_breakdowns', description: 'Disaggregations separated by ";", e.g. "sex; age".' },
   {
+    header: 'breakdowns',
+    optional: true,
+    description:
+      'The breakdowns an answer gives, by dimension code, separated by ";"; two dimensions crossed are joined by ' +
+      '"*", e.g. "sex; age; sex*age". A code is a standard dimension, one of the framework, or one of the ' +
+      'Dimensions sheet.',
+  },
+  {
     header: 'standards',
     description:
       'Standards measured, separated by ";", each as INSTRUMENT:reference (e.g. "COE_CONVENTION:Art. 10; PALERMO_PROTOCOL:Art. 6") or INSTRUMENT:CC:reference for a national action plan measure.',
@@ -170,6 +178,34 @@ export const SCORE_LEVEL_COLUMNS: readonly ColumnSpec[] = [
   ...translatedColumns('descriptor', 'Descriptor'),
 ];
 
+/**
+ * The dimensions a framework defines that its indicators use (`Dimensions` sheet, optional): a row per dimension
+ * (category empty), then a row per category.
+ */
+export const DIMENSION_COLUMNS: readonly ColumnSpec[] = [
+  {
+    header: 'dimension',
+    description: 'Dimension code, e.g. disability (small letters, digits, underscores).',
+  },
+  {
+    header: 'category',
+    description: 'Category code within the dimension; empty on the dimension’s own row.',
+  },
+  {
+    header: 'exhaustive',
+    description: 'On the dimension’s row: true when every person falls in exactly one category, else false.',
+  },
+  {
+    header: 'unknown',
+    description: 'On a category’s row: true for the category of people whose value is not known.',
+  },
+  ...translatedColumns('title', 'Name'),
+  ...translatedColumns('description', 'On the dimension’s row: what it records').map((c) => ({
+    ...c,
+    description: c.description.replace(' (required)', ' (required on the dimension’s row)'),
+  })),
+];
+
 export const SHEETS = {
   assessments: 'Assessments',
   evidence: 'Evidence',
@@ -179,5 +215,6 @@ export const SHEETS = {
   areas: 'Areas',
   scoreLevels: 'ScoreLevels',
   indicators: 'Indicators',
+  dimensions: 'Dimensions',
   about: 'About',
 } as const;

@@ -4,7 +4,14 @@ import { LOCALE_TAGS, resolveText } from '../../common/i18n';
 import { FrameworkVersionStatus } from '../framework/framework.enums';
 import { seesDraftFrameworks } from '../framework/framework.policy';
 import { Instrument } from '../standard/standard.enums';
-import { AREA_COLUMNS, INDICATOR_COLUMNS, SCORE_LEVEL_COLUMNS, SHEETS, textColumn } from './exchange.columns';
+import {
+  AREA_COLUMNS,
+  DIMENSION_COLUMNS,
+  INDICATOR_COLUMNS,
+  SCORE_LEVEL_COLUMNS,
+  SHEETS,
+  textColumn,
+} from './exchange.columns';
 import { tableOf, type Cell, type ExportDocument } from './export.write';
 
 interface VersionRow {
@@ -35,7 +42,16 @@ interface IndicatorRow {
   guidance: I18nText;
   means_of_verification: I18nText;
   expected_breakdowns: string[];
+  breakdowns: string | null;
   standards: Array<{ instrument: string; country_code: string | null; reference: string }>;
+}
+
+interface DimensionRow {
+  code: string;
+  exhaustive: boolean;
+  title: I18nText;
+  description: I18nText;
+  categories: Array<{ code: string; title: I18nText; unknown: boolean }> | null;
 }
 
 interface ScoreLevelRow {
@@ -86,6 +102,8 @@ export async function exportFramework(
     `SELECT i.code, ar.code AS area_code, i.type, i.answer_type, i.position, i.title, i.guidance,
        i.means_of_verification,
        i.expected_breakdowns,
+       (SELECT string_agg(array_to_string(b.dimension_codes, '*'), '; ' ORDER BY b.position)
+         FROM indicator_breakdown b WHERE b.indicator_id = i.id) AS breakdowns,
        coalesce((SELECT jsonb_agg(jsonb_build_object('instrument', s.instrument, 'country_code', s.country_code,
            'reference', s.reference) ORDER BY s.instrument, s.country_code NULLS FIRST, s.reference)
          FROM indicator_standard ist JOIN standard s ON s.id = ist.standard_id
@@ -103,6 +121,35 @@ export async function exportFramework(
     [version.id],
   );
 
+  // The framework's own dimensions that the version's indicators use, so that the file imports anywhere.
+  const dimensions: DimensionRow[] = await ctx.db.query(
+    `SELECT d.code, d.exhaustive, d.title, d.description,
+       (SELECT jsonb_agg(jsonb_build_object('code', c.code, 'title', c.title, 'unknown', c.is_unknown)
+          ORDER BY c.position, c.code) FROM breakdown_category c WHERE c.dimension_id = d.id) AS categories
+     FROM breakdown_dimension d
+     WHERE d.framework_id IS NOT NULL AND EXISTS (SELECT 1 FROM indicator_breakdown b JOIN indicator i ON i.id = b.indicator_id
+       WHERE i.framework_version_id = $1 AND d.code = ANY(b.dimension_codes))
+     ORDER BY d.position, d.code`,
+    [version.id],
+  );
+  const dimensionRecords = dimensions.flatMap((d) => [
+    {
+      dimension: d.code,
+      category: null,
+      exhaustive: d.exhaustive,
+      unknown: null,
+      ...textCells('title', d.title),
+      ...textCells('description', d.description),
+    },
+    ...(d.categories ?? []).map((c) => ({
+      dimension: d.code,
+      category: c.code,
+      exhaustive: null,
+      unknown: c.unknown,
+      ...textCells('title', c.title),
+      ...textCells('description', {}),
+    })),
+  ]);
   const areaRecords = areas.map((row) => ({
     code: row.code,
     parent_code: row.parent_code,
@@ -127,6 +174,7 @@ export async function exportFramework(
     ...textCells('guidance', row.guidance),
     ...textCells('means_of_verification', row.means_of_verification),
     expected_breakdowns: row.expected_breakdowns.join('; ') || null,
+    breakdowns: row.breakdowns,
     standards: row.standards.map(standardText).join('; ') || null,
   }));
 
@@ -145,6 +193,7 @@ export async function exportFramework(
       ['Areas', areaRecords.length],
       ['Score levels', scoreLevelRecords.length],
       ['Indicators', indicatorRecords.length],
+      ['Dimensions', dimensions.length],
       [
         'Languages',
         `Every text in every language it has, one column per language (${LOCALE_TAGS.join(', ')}); an empty cell is a missing translation.`,
@@ -158,6 +207,7 @@ export async function exportFramework(
       tableOf(SHEETS.areas, AREA_COLUMNS, areaRecords),
       tableOf(SHEETS.indicators, INDICATOR_COLUMNS, indicatorRecords),
       tableOf(SHEETS.scoreLevels, SCORE_LEVEL_COLUMNS, scoreLevelRecords),
+      ...(dimensionRecords.length ? [tableOf(SHEETS.dimensions, DIMENSION_COLUMNS, dimensionRecords)] : []),
     ],
   };
 }

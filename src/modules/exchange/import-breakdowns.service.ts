@@ -213,6 +213,7 @@ export async function importBreakdowns(
         answerType: target.answer_type,
         dimensions,
         total: target.value_number === null ? null : Number(target.value_number),
+        countryCode,
         combinations: combinations
           .filter((c) => c.indicator_id === target.indicator_id)
           .map((c) => c.dimension_codes),

@@ -8,6 +8,7 @@ import { Instrument } from '../standard/standard.enums';
 import { SHEETS, textColumn } from './exchange.columns';
 import type { ImportProblem } from './import.errors';
 import type { SheetRow } from './import.parse';
+import { readCombinationsCell } from './import-framework.dimensions';
 
 const MAX_BREAKDOWNS = 20;
 const MAX_BREAKDOWN_LENGTH = 60;
@@ -36,6 +37,9 @@ export interface PlannedIndicator {
   guidance: I18nText;
   meansOfVerification: I18nText;
   expectedBreakdowns: string[];
+  /** The breakdowns by dimension code, checked against the dimensions once those are known. */
+  breakdowns: string[][];
+  row: number;
   standardIds: string[];
 }
 
@@ -65,7 +69,7 @@ export class FrameworkRows {
   constructor(private readonly standards: Map<string, string>) {}
 
   /** Cell readers for one row; each reports its problems at once, so a row's problems follow its columns. */
-  private check(sheet: string, row: SheetRow) {
+  check(sheet: string, row: SheetRow) {
     const problemsBefore = this.problems.length;
     const report = (column: string, code: string, message: string) =>
       this.problems.push({ sheet, row: row.row, column, code, message });
@@ -203,8 +207,10 @@ export class FrameworkRows {
       const guidance = c.text('guidance');
       const means = c.text('means_of_verification');
       const breakdowns = this.breakdowns(c.v.expected_breakdowns, c.report);
+      const combinations = readCombinationsCell(c.v.breakdowns ?? '', c.report);
       const standardIds = this.standardIds(c.v.standards, c.report);
-      const complete = code && type && answerType && title && guidance && means && breakdowns && standardIds;
+      const complete =
+        code && type && answerType && title && guidance && means && breakdowns && combinations && standardIds;
       if (c.clean() && complete && areaCodes?.has(areaCode))
         this.indicators.push({
           code,
@@ -216,6 +222,8 @@ export class FrameworkRows {
           guidance,
           meansOfVerification: means,
           expectedBreakdowns: breakdowns,
+          breakdowns: combinations,
+          row: row.row,
           standardIds,
         });
     }

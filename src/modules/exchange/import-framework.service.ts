@@ -1,7 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/context';
 import { recordAudit } from '../audit/audit.service';
-import { AREA_COLUMNS, INDICATOR_COLUMNS, SCORE_LEVEL_COLUMNS, SHEETS } from './exchange.columns';
+import {
+  AREA_COLUMNS,
+  DIMENSION_COLUMNS,
+  INDICATOR_COLUMNS,
+  SCORE_LEVEL_COLUMNS,
+  SHEETS,
+} from './exchange.columns';
+import {
+  checkDimensions,
+  readDimensions,
+  writeDimensions,
+  type PlannedDimension,
+} from './import-framework.dimensions';
 import {
   FrameworkRows,
   standardKey,
@@ -93,10 +105,12 @@ function areaRecords(versionId: string, areas: PlannedArea[], parentIds: Map<str
 async function writeContent(
   m: EntityManager,
   ctx: RequestContext,
-  versionId: string,
+  version: { id: string; frameworkId: string },
   areas: PlannedArea[],
   indicators: PlannedIndicator[],
+  dimensions: PlannedDimension[],
 ): Promise<void> {
+  const versionId = version.id;
   const pillarRecords = areaRecords(versionId, areas, null);
   const areaIds = await insertByCode(m, 'area', AREA_TYPES, pillarRecords);
   const subThemeRecords = areaRecords(versionId, areas, areaIds);
@@ -119,6 +133,7 @@ async function writeContent(
     `INSERT INTO indicator_standard (indicator_id, standard_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
     [links.map((l) => l[0]), links.map((l) => l[1])],
   );
+  await writeDimensions(m, ctx, version.frameworkId, dimensions, indicators, indicatorIds);
   for (const record of [...pillarRecords, ...subThemeRecords]) {
     const { framework_version_id: frameworkVersionId, parent_id: parentId, ...rest } = record;
     await recordAudit(m, ctx, {
@@ -143,6 +158,7 @@ async function writeContent(
         guidance: record.guidance,
         meansOfVerification: record.means_of_verification,
         expectedBreakdowns: record.expected_breakdowns,
+        breakdowns: indicators[index].breakdowns,
         position: record.position,
         standardIds: [...indicators[index].standardIds].sort(),
       },
@@ -187,6 +203,7 @@ export async function importFrameworkVersion(
   const areaRows = layoutRows(book, SHEETS.areas, AREA_COLUMNS, true, layoutProblems);
   const indicatorRows = layoutRows(book, SHEETS.indicators, INDICATOR_COLUMNS, true, layoutProblems);
   const scoreLevelRows = layoutRows(book, SHEETS.scoreLevels, SCORE_LEVEL_COLUMNS, false, layoutProblems);
+  const dimensionRows = layoutRows(book, SHEETS.dimensions, DIMENSION_COLUMNS, false, layoutProblems);
 
   return ctx.db.transaction(async (m) => {
     const [target] = await m.query(
@@ -211,6 +228,14 @@ export async function importFrameworkVersion(
     if (areaRows) rows.readAreas(areaRows);
     if (indicatorRows) rows.readIndicators(indicatorRows, areaRows);
     if (scoreLevelRows) rows.readScoreLevels(scoreLevelRows);
+    const sheetDimensions = dimensionRows ? readDimensions(rows, dimensionRows) : [];
+    const newDimensions = await checkDimensions(
+      m,
+      frameworkId,
+      sheetDimensions,
+      rows.indicators,
+      rows.problems,
+    );
     if (indicatorRows?.length === 0)
       rows.problems.push({
         sheet: SHEETS.indicators,
@@ -220,7 +245,12 @@ export async function importFrameworkVersion(
         message: 'The sheet has no indicators: a version needs something to assess.',
       });
     if (rows.problems.length)
-      throw ImportError.rows(rows.problems, [SHEETS.areas, SHEETS.indicators, SHEETS.scoreLevels]);
+      throw ImportError.rows(rows.problems, [
+        SHEETS.areas,
+        SHEETS.indicators,
+        SHEETS.scoreLevels,
+        SHEETS.dimensions,
+      ]);
 
     // The unique key decides between two editors importing the same label at once.
     const [version] = await m.query(
@@ -230,7 +260,7 @@ export async function importFrameworkVersion(
     );
     if (!version) throw duplicate();
     await writeScale(m, version.id, rows.scoreLevels);
-    await writeContent(m, ctx, version.id, rows.areas, rows.indicators);
+    await writeContent(m, ctx, { id: version.id, frameworkId }, rows.areas, rows.indicators, newDimensions);
     await recordAudit(m, ctx, {
       entityType: 'framework_version',
       entityId: version.id,
