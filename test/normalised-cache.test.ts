@@ -46,6 +46,8 @@ const WITHOUT_ID: Record<string, string> = {
   // they are cached under that field and its arguments; the cells in them have ids.
   Comparison: 'shaped by its arguments',
   ComparisonRow: 'shaped by its arguments',
+  ComparisonBreakdown: 'shaped by its arguments',
+  ComparisonBreakdownCountry: 'shaped by its arguments',
   CycleProgress: 'shaped by its arguments',
   BreakdownHistoryPoint: 'shaped by its arguments',
   RecommendationComparison: 'shaped by its arguments',
