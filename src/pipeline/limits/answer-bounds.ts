@@ -129,28 +129,63 @@ export function countListValues(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-/** JSON characters of `value` (UTF-16 units, near enough to bytes for a bound), stopping once past `limit`. */
+/**
+ * JSON characters of `value` (UTF-16 units, near enough to bytes for a bound), stopping once past `limit`. It
+ * walks every answer that leaves, so it allocates nothing per value: keys are visited with `for…in`, and only a
+ * number that is not a small integer is turned into text to be measured.
+ */
 export function jsonLengthAtMost(value: unknown, limit: number): number {
   let total = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0 && total <= limit) {
     const next = stack.pop();
-    if (next === null || next === undefined) total += 4;
-    else if (typeof next === 'string') total += next.length + 2;
-    else if (typeof next === 'number' || typeof next === 'boolean') total += String(next).length;
-    else if (Array.isArray(next)) {
-      total += 2 + next.length;
-      for (const item of next) stack.push(item);
-    } else if (typeof next === 'object') {
-      const entries = Object.entries(next as Record<string, unknown>);
-      total += 2;
-      for (const [key, item] of entries) {
-        total += key.length + 4;
-        stack.push(item);
+    if (typeof next === 'object' && next !== null) {
+      if (Array.isArray(next)) {
+        // Brackets, and a comma between items.
+        total += 1 + Math.max(next.length, 1);
+        for (let i = 0; i < next.length; i++) total += primitiveLength(next[i], stack);
+      } else {
+        // Braces, and per member its quoted key, a colon and a comma (one comma fewer than members).
+        total += 1;
+        let members = 0;
+        const record = next as Record<string, unknown>;
+        for (const key in record) {
+          if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+          members += 1;
+          total += key.length + 4 + primitiveLength(record[key], stack);
+        }
+        if (members === 0) total += 1;
       }
-    }
+    } else total += primitiveLength(next, stack);
   }
   return total;
+}
+
+/** The length of a value that is not an object or array; those are pushed to be walked, and count 0 here. */
+function primitiveLength(value: unknown, stack: unknown[]): number {
+  if (value === null || value === undefined) return 4;
+  switch (typeof value) {
+    case 'string':
+      return value.length + 2;
+    case 'boolean':
+      return value ? 4 : 5;
+    case 'number':
+      return Number.isInteger(value) && value >= 0 && value < 1e9 ? digits(value) : String(value).length;
+    case 'object':
+      stack.push(value);
+      return 0;
+    default:
+      return String(value).length;
+  }
+}
+
+function digits(n: number): number {
+  let count = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    count += 1;
+  }
+  return count;
 }
 
 /** Replaces an answer that crossed a bound by that bound's error alone, with status 400. */
