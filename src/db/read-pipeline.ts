@@ -25,12 +25,13 @@ interface Waiting {
  * statement already saw its own snapshot, so a read that was one explicit transaction of several statements reads
  * nothing different in several batches.
  *
- * Statements asked for in the same turn of the event loop (the DataLoaders of one level of the answer) share a
- * batch; those asked for while a batch is out wait for the next one.
+ * A statement goes out as soon as the code that asked for it has run (with any asked for alongside it), when no
+ * batch is out; those asked for while a batch is out wait for it and go together in the next one. Nothing waits
+ * for a later turn of the event loop: a small request is not held back behind the work of a large one.
  */
 export class ReadPipeline {
   private waiting: Waiting[] = [];
-  private scheduled: NodeJS.Immediate | null = null;
+  private scheduled = false;
   private inFlight: Promise<void> | null = null;
   private ended = false;
   /** Why the database refused the caller, once it has: every later statement is refused the same way. */
@@ -66,8 +67,6 @@ export class ReadPipeline {
    * database has not checked in this request.
    */
   async end(confirm: boolean): Promise<void> {
-    if (this.scheduled) clearImmediate(this.scheduled);
-    this.scheduled = null;
     await this.inFlight;
     if (confirm && !this.ended && !this.refusal && !this.confirmed && this.signIn) {
       await this.send([]);
@@ -80,8 +79,9 @@ export class ReadPipeline {
 
   private schedule(): void {
     if (this.scheduled || this.inFlight) return;
-    this.scheduled = setImmediate(() => {
-      this.scheduled = null;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
       this.flush();
     });
   }
@@ -131,11 +131,15 @@ export class ReadPipeline {
       }
       results = results.slice(1);
     }
-    batch.forEach((item, index) => {
+    for (const [index, item] of batch.entries()) {
+      // Each statement's readers carry on in a turn of the event loop of their own, as they would have had the
+      // statements come back one by one: a batch of many does not become one long stretch of work that holds up
+      // every other request's answer.
+      if (index > 0) await new Promise((resolve) => setImmediate(resolve));
       if (index < results.length) item.resolve(results[index]);
       else if (index === results.length) item.reject(failure!.error);
       // The statements behind the one that failed never ran: they go out again in the next batch.
       else this.waiting.push(item);
-    });
+    }
   }
 }

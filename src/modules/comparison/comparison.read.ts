@@ -181,12 +181,7 @@ export async function getComparison(ctx: RequestContext, args: ComparisonQuery):
     indicatorIds: args.indicatorIds?.map((id, i) => assertId(id, `indicatorIds[${i}]`)) ?? null,
     countryCodes: args.countryCodes?.map((c) => assertCountryCode(c, 'countryCodes')) ?? null,
   };
-  const live = args.edition == null && !readsPublishedOnly(ctx) && args.indicatorCodes == null;
-  // A live matrix needs nothing of the cycle to be read: asked together, the two go out in one round trip.
-  const [cycle, liveMatrix] = await Promise.all([
-    ctx.loaders.cycle.byId.load(cycleId),
-    live ? loadMatrix(ctx.db, ctx.viewer, filter) : null,
-  ]);
+  const cycle = await ctx.loaders.cycle.byId.load(cycleId);
   if (!cycle) return null;
   if (args.indicatorCodes != null)
     filter.indicatorIds = await indicatorIdsOfCodes(
@@ -208,7 +203,7 @@ export async function getComparison(ctx: RequestContext, args: ComparisonQuery):
       );
     else if (args.edition != null) return null;
   }
-  comparison ??= toComparison(cycleId, null, liveMatrix ?? (await loadMatrix(ctx.db, ctx.viewer, filter)));
+  comparison ??= toComparison(cycleId, null, await loadMatrix(ctx.db, ctx.viewer, filter));
   await assertFilterFound(ctx, cycle, filter, comparison);
   return comparison;
 }
