@@ -150,10 +150,9 @@ describe('what one query may produce', () => {
 
     it('runs them one at a time and keeps answering the rest', async () => {
       const done: string[] = [];
-      (globalThis as any).__t = []; (globalThis as any).__t0 = Date.now();
       const bombs = Array.from({ length: 4 }, (_, i) =>
         send(api, bomb(20, 8)).then((answer) => {
-          done.push(`bomb ${i}`); (globalThis as any).__t.push(`bomb ${i} ${Date.now() - (globalThis as any).__t0}`);
+          done.push(`bomb ${i}`);
           return answer;
         }),
       );
@@ -161,7 +160,7 @@ describe('what one query may produce', () => {
         const answers: Answer[] = [];
         for (let i = 0; i < 10; i++) {
           answers.push(await send(api, NORMAL));
-          done.push(`normal ${i}`); (globalThis as any).__t.push(`normal ${i} ${Date.now() - (globalThis as any).__t0}`);
+          done.push(`normal ${i}`);
         }
         return answers;
       })();
@@ -178,7 +177,6 @@ describe('what one query may produce', () => {
       expect(bombAnswers.filter((a) => a.status === 200)).toHaveLength(4 - refused.length);
       expect(normalAnswers.every((a) => a.status === 200 && !a.body.errors)).toBe(true);
       // Normal requests are not queued behind the expensive ones: all of them are answered before the last bomb.
-      console.log((globalThis as any).__t.join(' | '));
       const lastBomb = Math.max(...done.map((d, i) => (d.startsWith('bomb') ? i : -1)));
       expect(done.indexOf('normal 9')).toBeLessThan(lastBomb);
     });
