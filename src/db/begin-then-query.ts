@@ -1,29 +1,5 @@
 import type { ClientBase } from 'pg';
-// pg's own row parser, so that rows read here are typed exactly as `client.query` types them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Result = require('pg/lib/result') as new () => PgResult;
-
-interface PgResult {
-  rows: Array<Record<string, unknown>>;
-  addFields(fields: unknown[]): void;
-  parseRow(fields: unknown[]): Record<string, unknown>;
-  addRow(row: Record<string, unknown>): void;
-}
-
-/** The parts of pg's connection a submittable query writes to (the same calls pg's own `Query` makes). */
-interface PgConnection {
-  parsedStatements: Record<string, string>;
-  submittedNamedStatements: Record<string, string>;
-  stream: { cork?: () => void; uncork?: () => void };
-  parse(message: { text: string; name?: string; types?: unknown[] }): void;
-  bind(message: { portal?: string; statement?: string; values?: unknown[]; valueMapper?: unknown }): void;
-  describe(message: { type: 'P' | 'S'; name?: string }): void;
-  execute(message: { portal?: string; rows?: number }): void;
-  sync(): void;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown };
+import { prepareValue, Result, type PgConnection } from './pg-internals';
 
 /**
  * `START TRANSACTION` and a named prepared statement sent together, in one round trip: both go out in one

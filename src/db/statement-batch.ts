@@ -1,32 +1,5 @@
 import type { ClientBase } from 'pg';
-// pg's own row parser and value preparation, so that rows read here are typed exactly as `client.query` types them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Result = require('pg/lib/result') as new () => PgResult;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown };
-
-interface PgResult {
-  rows: Array<Record<string, unknown>>;
-  rowCount: number | null;
-  command: string;
-  fields: unknown[];
-  addFields(fields: unknown[]): void;
-  parseRow(fields: unknown[]): Record<string, unknown>;
-  addRow(row: Record<string, unknown>): void;
-  addCommandComplete(message: unknown): void;
-}
-
-/** The parts of pg's connection a submittable query writes to (the same calls pg's own `Query` makes). */
-interface PgConnection {
-  parsedStatements: Record<string, string>;
-  submittedNamedStatements: Record<string, string>;
-  stream: { cork?: () => void; uncork?: () => void };
-  parse(message: { text: string; name?: string; types?: unknown[] }): void;
-  bind(message: { portal?: string; statement?: string; values?: unknown[]; valueMapper?: unknown }): void;
-  describe(message: { type: 'P' | 'S'; name?: string }): void;
-  execute(message: { portal?: string; rows?: number }): void;
-  sync(): void;
-}
+import { prepareValue, Result, type PgConnection, type PgResult } from './pg-internals';
 
 /** What a statement of a batch answers: the fields TypeORM and `preparedQuery` read of pg's own results. */
 export interface BatchResult {
