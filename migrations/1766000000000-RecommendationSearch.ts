@@ -10,15 +10,10 @@ type Secured = 'assessment' | 'evidence' | 'review_comment' | 'recommendation';
 const VECTORS: Record<Secured, string> = { ...SEARCH_VECTORS, ...RECOMMENDATION_SEARCH_VECTORS };
 
 /**
- * `search_candidates` for the secured tables given. With recommendations, the read policy of `recommendation`
- * looks at its follow-ups in a sub-select that, run as the owner, would see every follow-up: each
- * `FROM recommendation_follow_up <alias>` of that rule is read through the follow-ups' own app-role rule instead,
- * and a rule that names the follow-ups in any other way is refused rather than applied too widely.
+ * PL/pgSQL that, when `tbl` is the recommendations, rewrites `rule` (that table's read rule) so that each
+ * `FROM recommendation_follow_up <alias>` of it reads the follow-ups through their own app-role rule.
  */
-function candidatesFunction(tables: Secured[]): string {
-  const cases = tables.map((t) => `WHEN '${t}'::regclass THEN 'public.${VECTORS[t]}'`).join('\n          ');
-  const recommendation = tables.includes('recommendation')
-    ? `
+export const RECOMMENDATION_RULE = `
         IF tbl = 'recommendation'::regclass THEN
           IF (SELECT count(*) FROM regexp_matches(rule, 'FROM (public\\.)?recommendation_follow_up [a-z_]+', 'g'))
              <> (SELECT count(*) FROM regexp_matches(rule, 'recommendation_follow_up', 'g')) THEN
@@ -28,8 +23,17 @@ function candidatesFunction(tables: Secured[]): string {
           rule := regexp_replace(rule, 'FROM (public\\.)?recommendation_follow_up ([a-z_]+)',
             'FROM (SELECT * FROM public.recommendation_follow_up WHERE '
               || replace(public.search_read_rule('recommendation_follow_up'), '\\', '\\\\') || ') \\2', 'g');
-        END IF;`
-    : '';
+        END IF;`;
+
+/**
+ * `search_candidates` for the secured tables given. With recommendations, the read policy of `recommendation`
+ * looks at its follow-ups in a sub-select that, run as the owner, would see every follow-up: each
+ * `FROM recommendation_follow_up <alias>` of that rule is read through the follow-ups' own app-role rule instead,
+ * and a rule that names the follow-ups in any other way is refused rather than applied too widely.
+ */
+export function candidatesFunction(tables: Secured[]): string {
+  const cases = tables.map((t) => `WHEN '${t}'::regclass THEN 'public.${VECTORS[t]}'`).join('\n          ');
+  const recommendation = tables.includes('recommendation') ? RECOMMENDATION_RULE : '';
   return `CREATE OR REPLACE FUNCTION search_candidates(tbl regclass, query tsquery) RETURNS SETOF uuid
       LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
       DECLARE

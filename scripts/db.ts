@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { resolveDatabase } from '../src/db/bootstrap';
 import { createDataSource } from '../src/db/data-source';
+import { refreshSearchRules } from '../src/db/search-rules';
 import { withStartupLock } from '../src/db/startup-lock';
 import { seedDemoData } from '../src/seed/seed';
 
@@ -25,7 +26,11 @@ async function main(): Promise<void> {
     withStartupLock(database.url, work, () => console.log('Waiting for an instance preparing the database'));
   try {
     if (command === 'migrate') {
-      const applied = await locked(() => ds.runMigrations({ transaction: 'each' }));
+      const applied = await locked(async () => {
+        const done = await ds.runMigrations({ transaction: 'each' });
+        await refreshSearchRules(ds);
+        return done;
+      });
       console.log(
         applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations.',
       );
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
     } else {
       const summary = await locked(async () => {
         await ds.runMigrations({ transaction: 'each' });
+        await refreshSearchRules(ds);
         return seedDemoData(ds);
       });
       console.log(`Loaded: ${summary}`);

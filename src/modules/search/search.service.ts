@@ -3,7 +3,7 @@ import type { Page, PageWindow } from '../../common/connection';
 import { badUserInput } from '../../common/errors';
 import { type I18nText, resolveText } from '../../common/i18n';
 import { SearchKind } from './search.enums';
-import { PREFIX_QUERY, SEARCH_SOURCES } from './search.sources';
+import { MATCHED, PREFIX_QUERY, SEARCH_SOURCES, SEARCH_TABLES } from './search.sources';
 import type { SearchHit, SnippetPart } from './search.types';
 
 export interface SearchFilter {
@@ -37,8 +37,8 @@ export function checkQuery(query: string): string {
 }
 
 /**
- * The search as one statement: each kind's source (search.sources.ts) under its own row rules, all of them
- * ranked together, the total counted over what the viewer may read only, and the snippets made for the page's
+ * The search as one statement: the matches the caller may read with their ranks (`matched`), each kind's source
+ * (search.sources.ts) reading its rows under its own row rules, all of them ranked together, the total counted over what the viewer may read only, and the snippets made for the page's
  * rows alone. Row-level security applies under it as under every other read.
  */
 function searchSql(ctx: RequestContext, params: unknown[], window: PageWindow): string {
@@ -47,7 +47,8 @@ function searchSql(ctx: RequestContext, params: unknown[], window: PageWindow): 
   const [locale, options] = [`$${params.length - 1}::text`, `$${params.length}::text`];
   params.push(window.offset, window.limit);
   const [offset, limit] = [`$${params.length - 1}::bigint`, `$${params.length}::bigint`];
-  return `WITH hits AS MATERIALIZED (${sources.join('\n    UNION ALL\n    ')}),
+  return `WITH ${MATCHED},
+    hits AS MATERIALIZED (${sources.join('\n    UNION ALL\n    ')}),
     page AS (SELECT * FROM hits ORDER BY rank DESC, kind, id OFFSET ${offset} LIMIT ${limit})
     SELECT (SELECT count(*) FROM hits)::int AS total, p.kind, p.id, p.rank, p.label, p.title, p.country_code,
       p.cycle_id, p.assessment_id, p.indicator_id, s.snippet_locale, s.snippet
@@ -87,7 +88,8 @@ export async function search(
   window: PageWindow,
 ): Promise<Page<SearchHit>> {
   const kinds = filter.kinds?.length ? [...new Set(filter.kinds)] : Object.values(SearchKind);
-  const params: unknown[] = [filter.query, kinds, filter.countryCode, filter.cycleId];
+  const tables = kinds.map((kind) => SEARCH_TABLES[kind]);
+  const params: unknown[] = [filter.query, filter.countryCode, filter.cycleId, tables];
   const sql = searchSql(ctx, params, window);
   // Planned for the words asked, not prepared once for any: how many rows a word matches decides the plan (an
   // index lookup and a few joins for a rare word), and a generic plan cannot know it.

@@ -1,5 +1,3 @@
-import { SEARCH_VECTORS as FIRST_VECTORS } from '../../../migrations/1765600000000-Search';
-import { RECOMMENDATION_SEARCH_VECTORS } from '../../../migrations/1766000000000-RecommendationSearch';
 import type { Viewer } from '../auth/viewer';
 import { assessmentVisibilitySql } from '../assessment/assessment.policy';
 import { evidenceVisibilitySql } from '../evidence/evidence.policy';
@@ -9,15 +7,34 @@ import { commentVisibilitySql } from '../review-comment/review-comment.policy';
 import { SearchKind } from './search.enums';
 
 /**
- * The parameters every source reads, at fixed places: the query's words ($1), the kinds asked for ($2), the
- * country ($3) and the cycle ($4). The words become text-search queries in the statement itself, so that the
- * planner, which knows them, can tell how many rows each matches (the index's statistics) and plan accordingly.
+ * The parameters every source reads, at fixed places: the query's words ($1), the country ($2), the cycle ($3)
+ * and the tables of the kinds asked for ($4). The words become text-search queries in the statement itself, so
+ * that the planner, which knows them, can tell how many rows each matches and plan accordingly.
  */
-export const SEARCH_PARAMS = { kinds: '$2', country: '$3::text', cycle: '$4::uuid' } as const;
+export const SEARCH_PARAMS = { country: '$2::text', cycle: '$3::uuid', tables: '$4::regclass[]' } as const;
 /** The words, the last one as a word start, and all of them as whole words (to rank those higher). */
 export const PREFIX_QUERY = 'public.search_query($1::text, true)';
 export const EXACT_QUERY = 'public.search_query($1::text, false)';
-const { kinds, country, cycle } = SEARCH_PARAMS;
+const { country, cycle } = SEARCH_PARAMS;
+
+/** The table each kind is found in. */
+export const SEARCH_TABLES: Record<SearchKind, string> = {
+  [SearchKind.INDICATOR]: 'indicator',
+  [SearchKind.STANDARD]: 'standard',
+  [SearchKind.ASSESSMENT]: 'assessment',
+  [SearchKind.EVIDENCE]: 'evidence',
+  [SearchKind.REVIEW_COMMENT]: 'review_comment',
+  [SearchKind.RECOMMENDATION]: 'recommendation',
+};
+
+/**
+ * Every match of the words that the caller may read, ranked: `search_matches` (see its migration) looks the words
+ * up in each table's stored terms under the app role's read policies of the table, which its index could not
+ * serve under row-level security (`@@` is not leakproof). Each source reads its rows again by key from here,
+ * under row-level security and its kind's own row rules.
+ */
+export const MATCHED = `matched AS MATERIALIZED (
+      SELECT * FROM public.search_matches(${SEARCH_PARAMS.tables}, ${PREFIX_QUERY}, ${EXACT_QUERY}))`;
 
 /**
  * One kind's part of the search: the rows of its table that match and that the viewer may read, with the same
@@ -27,41 +44,12 @@ const { kinds, country, cycle } = SEARCH_PARAMS;
  */
 export type SearchSource = (viewer: Viewer, params: unknown[]) => string;
 
-/** Every searched table's vector, as its migration indexes it. */
-const SEARCH_VECTORS = { ...FIRST_VECTORS, ...RECOMMENDATION_SEARCH_VECTORS };
-
-const SECURED: Record<string, true> = {
-  assessment: true,
-  evidence: true,
-  review_comment: true,
-  recommendation: true,
-};
-
-/**
- * Matches the GIN index of the table (the same expression), and ranks whole words above word starts. A small
- * table's matches are found first in a subquery of their own (OFFSET 0): joined to its other conditions, the
- * planner would rather fold the texts of every row of a version than look the words up.
- */
-function match(table: keyof typeof SEARCH_VECTORS, alias: string, kind: SearchKind) {
-  const vector = `public.${SEARCH_VECTORS[table].replace(
-    /\(([^()]*)\)$/,
-    (_, args: string) =>
-      `(${args
-        .split(', ')
-        .map((column) => `${alias}.${column}`)
-        .join(', ')})`,
-  )}`;
-  // A table under row-level security is looked up through search_candidates (see its migration): its index
-  // cannot serve `@@` under the policies.
-  const matches =
-    table in SECURED
-      ? `${alias}.id = ANY (ARRAY(SELECT public.search_candidates('${table}', ${PREFIX_QUERY})))`
-      : `${vector} @@ ${PREFIX_QUERY}`;
+/** The matches of one kind (`m`, with its rank) and their rows (`alias`). */
+function match(kind: SearchKind, alias: string) {
+  const table = SEARCH_TABLES[kind];
   return {
-    where: `'${kind}' = ANY(${kinds}) AND ${matches}`,
-    // The vector once per row found (OFFSET 0 keeps it a subquery of its own), for both ranks.
-    vector: `CROSS JOIN LATERAL (SELECT ${vector} AS v OFFSET 0) sv`,
-    rank: `(ts_rank(sv.v, ${PREFIX_QUERY}) + ts_rank(sv.v, ${EXACT_QUERY}))::float8`,
+    from: `matched m JOIN ${table} ${alias} ON ${alias}.id = m.id`,
+    where: `m.tbl = '${table}'::regclass`,
   };
 }
 
@@ -83,58 +71,56 @@ const ASSESSMENT_LABEL = `a.country_code || ' · ' || i.code`;
 
 export const SEARCH_SOURCES: Record<SearchKind, SearchSource> = {
   [SearchKind.INDICATOR]: (viewer) => {
-    const m = match('indicator', 't', SearchKind.INDICATOR);
-    return `SELECT 'INDICATOR'::text AS kind, t.id, ${m.rank} AS rank, t.code AS label, t.title,
+    const m = match(SearchKind.INDICATOR, 't');
+    return `SELECT 'INDICATOR'::text AS kind, t.id, m.rank, t.code AS label, t.title,
         ARRAY[t.title, t.guidance, t.means_of_verification] AS texts,
         NULL::text AS country_code, NULL::uuid AS cycle_id, NULL::uuid AS assessment_id, t.id AS indicator_id
-      FROM (SELECT * FROM indicator t WHERE ${m.where} OFFSET 0) t ${m.vector}
-      WHERE ${country} IS NULL AND ${publishedVersion(viewer, 't.framework_version_id')}
+      FROM ${m.from}
+      WHERE ${m.where} AND ${country} IS NULL AND ${publishedVersion(viewer, 't.framework_version_id')}
         AND ${inCycleVersion('t.framework_version_id')}`;
   },
   [SearchKind.STANDARD]: () => {
-    const m = match('standard', 't', SearchKind.STANDARD);
-    return `SELECT 'STANDARD'::text, t.id, ${m.rank}, t.reference, t.title, ARRAY[t.title, t.summary],
+    const m = match(SearchKind.STANDARD, 't');
+    return `SELECT 'STANDARD'::text, t.id, m.rank, t.reference, t.title, ARRAY[t.title, t.summary],
         t.country_code::text, NULL::uuid, NULL::uuid, NULL::uuid
-      FROM standard t ${m.vector}
+      FROM ${m.from}
       WHERE ${m.where} AND (${country} IS NULL OR t.country_code = ${country})
         AND (${cycle} IS NULL OR EXISTS (SELECT 1 FROM indicator_standard x
           JOIN indicator xi ON xi.id = x.indicator_id JOIN monitoring_cycle xc ON xc.framework_version_id = xi.framework_version_id
           WHERE x.standard_id = t.id AND xc.id = ${cycle}))`;
   },
   [SearchKind.ASSESSMENT]: (viewer, params) => {
-    const m = match('assessment', 'a', SearchKind.ASSESSMENT);
-    return `SELECT 'ASSESSMENT'::text, a.id, ${m.rank}, ${ASSESSMENT_LABEL}, i.title, ARRAY[a.narrative],
+    const m = match(SearchKind.ASSESSMENT, 'a');
+    return `SELECT 'ASSESSMENT'::text, a.id, m.rank, ${ASSESSMENT_LABEL}, i.title, ARRAY[a.narrative],
         a.country_code::text, a.cycle_id, a.id, a.indicator_id
-      FROM assessment a JOIN indicator i ON i.id = a.indicator_id ${m.vector}
+      FROM ${m.from} JOIN indicator i ON i.id = a.indicator_id
       WHERE ${m.where} AND ${ofReadableAssessment(viewer, params)}`;
   },
   [SearchKind.EVIDENCE]: (viewer, params) => {
-    const m = match('evidence', 'e', SearchKind.EVIDENCE);
-    return `SELECT 'EVIDENCE'::text, e.id, ${m.rank}, ${ASSESSMENT_LABEL}, jsonb_build_object('en', e.title),
+    const m = match(SearchKind.EVIDENCE, 'e');
+    return `SELECT 'EVIDENCE'::text, e.id, m.rank, ${ASSESSMENT_LABEL}, jsonb_build_object('en', e.title),
         ARRAY[jsonb_build_object(e.language, e.title), jsonb_build_object(e.language, coalesce(e.citation, '')),
           jsonb_build_object(e.language, coalesce(e.issuing_institution, ''))],
         a.country_code::text, a.cycle_id, a.id, a.indicator_id
-      FROM evidence e JOIN assessment a ON a.id = e.assessment_id JOIN indicator i ON i.id = a.indicator_id
-        ${m.vector}
+      FROM ${m.from} JOIN assessment a ON a.id = e.assessment_id JOIN indicator i ON i.id = a.indicator_id
       WHERE ${m.where} AND ${evidenceVisibilitySql(viewer, 'e', params)} AND ${ofReadableAssessment(viewer, params)}`;
   },
   [SearchKind.REVIEW_COMMENT]: (viewer, params) => {
-    const m = match('review_comment', 'c', SearchKind.REVIEW_COMMENT);
+    const m = match(SearchKind.REVIEW_COMMENT, 'c');
     // Comments are read by people only (`Assessment.comments` is for users): API keys and the public find none.
     const readable = viewer.kind === 'user' ? commentVisibilitySql(viewer, 'c', params) : 'false';
-    return `SELECT 'REVIEW_COMMENT'::text, c.id, ${m.rank}, ${ASSESSMENT_LABEL}, i.title,
+    return `SELECT 'REVIEW_COMMENT'::text, c.id, m.rank, ${ASSESSMENT_LABEL}, i.title,
         ARRAY[jsonb_build_object('', c.body)], a.country_code::text, a.cycle_id, a.id, a.indicator_id
-      FROM review_comment c JOIN assessment a ON a.id = c.assessment_id JOIN indicator i ON i.id = a.indicator_id
-        ${m.vector}
+      FROM ${m.from} JOIN assessment a ON a.id = c.assessment_id JOIN indicator i ON i.id = a.indicator_id
       WHERE ${m.where} AND ${readable} AND ${ofReadableAssessment(viewer, params)}`;
   },
   [SearchKind.RECOMMENDATION]: (viewer, params) => {
-    const m = match('recommendation', 'r', SearchKind.RECOMMENDATION);
+    const m = match(SearchKind.RECOMMENDATION, 'r');
     // A recommendation belongs to a cycle through a follow-up of that cycle the viewer may read, as the
     // `recommendations` list filters by cycle.
-    return `SELECT 'RECOMMENDATION'::text, r.id, ${m.rank}, r.country_code || ' · ' || r.reference, rs.title,
+    return `SELECT 'RECOMMENDATION'::text, r.id, m.rank, r.country_code || ' · ' || r.reference, rs.title,
         ARRAY[r.text], r.country_code::text, NULL::uuid, NULL::uuid, NULL::uuid
-      FROM recommendation r JOIN recommendation_source rs ON rs.id = r.source_id ${m.vector}
+      FROM ${m.from} JOIN recommendation_source rs ON rs.id = r.source_id
       WHERE ${m.where} AND ${recommendationVisibilitySql(viewer, 'r', params)}
         AND (${country} IS NULL OR r.country_code = ${country})
         AND (${cycle} IS NULL OR EXISTS (SELECT 1 FROM recommendation_follow_up sf WHERE sf.recommendation_id = r.id
