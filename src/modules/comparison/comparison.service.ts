@@ -37,6 +37,25 @@ export interface CellData {
   previousCycleCode: string | null;
 }
 
+/**
+ * A cell as the matrix statement sends it, an array rather than a row of its own: the indicator's columns come
+ * once per indicator, and PostgreSQL's JSON is parsed natively instead of value by value.
+ */
+type MatrixCell = [
+  countryCode: string,
+  assessmentId: string | null,
+  score: number | null,
+  notScoredReason: NotScoredReason | null,
+  valueNumber: number | null,
+  valueBoolean: boolean | null,
+  valueText: string | null,
+  status: string | null,
+  confidence: string | null,
+  evidenceCount: number,
+  previousScore: number | null,
+  previousCycleCode: string | null,
+];
+
 export interface MatrixData {
   indicatorIds: string[];
   countryCodes: string[];
@@ -139,48 +158,56 @@ export async function loadMatrix(
        WHERE e.assessment_cycle_id = $1 AND e.country_code IN (SELECT code FROM ctry) AND ${visibleEvidence}
        GROUP BY e.assessment_id)
      SELECT cell.indicator_id, cell.indicator_code, cell.answer_type, cell.pillar, cell.pillar_area_id,
-       cell.country_code, cell.assessment_id, cell.score, cell.not_scored_reason, cell.value_number,
-       cell.value_boolean, cell.value_text, cell.status, cell.confidence, coalesce(ev.n, 0)::int AS evidence_count,
-       prev.score AS previous_score, prev.cycle_code AS previous_cycle_code
+       json_agg(json_build_array(cell.country_code, cell.assessment_id, cell.score, cell.not_scored_reason,
+         cell.value_number, cell.value_boolean, cell.value_text, cell.status, cell.confidence,
+         coalesce(ev.n, 0)::int, prev.score, prev.cycle_code) ORDER BY cell.country_code) AS cells
      FROM cell
      LEFT JOIN ev ON ev.assessment_id = cell.assessment_id
      LEFT JOIN look prev ON prev.found AND prev.indicator_id = cell.indicator_id AND prev.country_code = cell.country_code
-     ORDER BY cell.position, cell.indicator_id, cell.country_code`,
+     GROUP BY cell.position, cell.indicator_id, cell.indicator_code, cell.answer_type, cell.pillar, cell.pillar_area_id
+     ORDER BY cell.position, cell.indicator_id`,
     params,
   );
   const indicatorIds: string[] = [];
   const countryCodes: string[] = [];
-  const cells = rows.map((row): CellData => {
+  const cells: CellData[] = [];
+  for (const row of rows) {
     const indicatorId = String(row.indicator_id);
-    const countryCode = String(row.country_code);
-    if (indicatorIds[indicatorIds.length - 1] !== indicatorId) indicatorIds.push(indicatorId);
-    if (!countryCodes.includes(countryCode)) countryCodes.push(countryCode);
-    const visible = row.assessment_id !== null;
-    const score = (row.score as number | null) ?? null;
-    const previousScore = visible ? ((row.previous_score as number | null) ?? null) : null;
-    return {
-      indicatorId,
-      indicatorCode: String(row.indicator_code),
-      pillar: String(row.pillar),
-      pillarAreaId: String(row.pillar_area_id),
-      countryCode,
-      state: visible
-        ? CellState.ASSESSED
-        : seesWholeCountry(viewer, countryCode)
-          ? CellState.NOT_ASSESSED
-          : CellState.HIDDEN,
-      assessmentId: visible ? String(row.assessment_id) : null,
-      score,
-      notScoredReason: (row.not_scored_reason as NotScoredReason | null) ?? null,
-      value: visible ? answerOfRow(row) : null,
-      status: (row.status as string | null) ?? null,
-      confidence: (row.confidence as string | null) ?? null,
-      evidenceCount: Number(row.evidence_count),
-      trend: visible ? trendOf(String(row.answer_type), score, previousScore) : Trend.NOT_COMPARABLE,
-      previousScore,
-      previousCycleCode: visible ? ((row.previous_cycle_code as string | null) ?? null) : null,
-    };
-  });
+    const indicatorCode = String(row.indicator_code);
+    const answerType = String(row.answer_type);
+    const pillar = String(row.pillar);
+    const pillarAreaId = String(row.pillar_area_id);
+    indicatorIds.push(indicatorId);
+    for (const cell of row.cells as MatrixCell[]) {
+      const [countryCode, assessmentId, score, notScoredReason, valueNumber, valueBoolean, valueText] = cell;
+      const [, , , , , , , status, confidence, evidenceCount, previous, previousCycleCode] = cell;
+      if (indicatorIds.length === 1) countryCodes.push(countryCode);
+      const visible = assessmentId !== null;
+      const previousScore = visible ? previous : null;
+      cells.push({
+        indicatorId,
+        indicatorCode,
+        pillar,
+        pillarAreaId,
+        countryCode,
+        state: visible
+          ? CellState.ASSESSED
+          : seesWholeCountry(viewer, countryCode)
+            ? CellState.NOT_ASSESSED
+            : CellState.HIDDEN,
+        assessmentId,
+        score,
+        notScoredReason,
+        value: visible ? answerText({ score, notScoredReason, valueNumber, valueBoolean, valueText }) : null,
+        status,
+        confidence,
+        evidenceCount,
+        trend: visible ? trendOf(answerType, score, previousScore) : Trend.NOT_COMPARABLE,
+        previousScore,
+        previousCycleCode: visible ? previousCycleCode : null,
+      });
+    }
+  }
   return { indicatorIds, countryCodes, cells };
 }
 
