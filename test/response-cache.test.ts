@@ -53,6 +53,8 @@ function expectShared(answer: Answer, cache: 'hit' | 'miss') {
 function expectPrivate(answer: Answer) {
   expect(answer.headers.get('cache-control')).toBe('private, no-store');
   expect(answer.headers.get('x-cache')).toBeNull();
+  // No validator on what no cache may keep.
+  expect(answer.headers.get('etag')).toBeNull();
 }
 
 describe('response cache of published editions', () => {
@@ -181,7 +183,6 @@ describe('response cache of published editions', () => {
       expect(answer.json.errors).toBeUndefined();
       expect(answer.json.data.comparison.edition).toBeNull();
       expectPrivate(answer);
-      expect(answer.headers.get('etag')).not.toMatch(/^"[A-Za-z0-9_-]{43}"$/);
     }
     const hidden = (answer: Answer) =>
       answer.json.data.comparison.rows.flatMap((r: any) => r.cells).filter((c: any) => c.state === 'HIDDEN')
