@@ -8,8 +8,7 @@ import { SearchKind } from './search.enums';
 
 /**
  * The parameters every source reads, at fixed places: the query's words ($1), the country ($2), the cycle ($3)
- * and the tables of the kinds asked for ($4). The words become text-search queries in the statement itself, so
- * that the planner, which knows them, can tell how many rows each matches and plan accordingly.
+ * and the tables of the kinds asked for ($4).
  */
 export const SEARCH_PARAMS = { country: '$2::text', cycle: '$3::uuid', tables: '$4::regclass[]' } as const;
 /** The words, the last one as a word start, and all of them as whole words (to rank those higher). */
