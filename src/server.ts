@@ -16,6 +16,7 @@ import { ErrorCode } from './common/errors';
 import { createRequestContext, requestIdFrom } from './pipeline/context/request-context';
 import { limitErrorFor, queryLimitRules } from './pipeline/limits/query-limits';
 import { answerBoundsPlugin, countListValues } from './pipeline/limits/answer-bounds';
+import { DataListSizes, readListSizes } from './pipeline/limits/data-list-sizes';
 import { expensiveGatePlugin } from './pipeline/limits/expensive-gate';
 import { loginRateLimitPlugin, setCallerAddress } from './pipeline/rate-limit/login-rate-limit';
 import {
@@ -168,6 +169,8 @@ export async function createServer(
   };
   setFundingStatement(config.fundingStatement);
   await loadLocaleFallbacks(dataSource);
+  const listSizes = new DataListSizes(() => readListSizes(dataSource));
+  await listSizes.refresh();
   setOpenDataSettings({ licence: config.openDataLicence, publicUrl: config.publicUrl });
   const app = express();
   app.disable('x-powered-by');
@@ -229,7 +232,7 @@ export async function createServer(
       // Before the login counter: an attempt refused for its text is refused as bad input, not as a guess.
       textArgumentsPlugin(),
       loginRateLimitPlugin(limiter),
-      expensiveGatePlugin(config.graphql),
+      expensiveGatePlugin(config.graphql, () => listSizes.current()),
       observabilityPlugin(logger, metrics),
       // Before the response cache: an answer refused for its size must not be stored.
       answerBoundsPlugin(config.graphql),

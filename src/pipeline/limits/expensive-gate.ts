@@ -2,7 +2,7 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../../common/context';
 import { RATE_LIMITED } from '../rate-limit/rate-limit';
-import { operationCost } from './query-measure';
+import { operationCost, type ListSizes } from './query-measure';
 
 export interface ExpensiveGateSettings {
   /** GRAPHQL_EXPENSIVE_COST: the estimated cost from which an operation counts as expensive. */
@@ -50,9 +50,13 @@ export class Gate {
  * Lets only a few expensive operations run at once. One process answers every request on one thread: several
  * large answers built side by side multiply the memory they need and hold back every small request behind
  * them. The cheap operations that are most of the traffic never wait here; an expensive one waits for a place,
- * and when too many already wait it is refused with RATE_LIMITED (429) and Retry-After.
+ * and when too many already wait it is refused with RATE_LIMITED (429) and Retry-After. An operation's cost here
+ * counts the lists whose length the data decides as long as `sizes` says (data-list-sizes.ts).
  */
-export function expensiveGatePlugin(settings: ExpensiveGateSettings): ApolloServerPlugin<RequestContext> {
+export function expensiveGatePlugin(
+  settings: ExpensiveGateSettings,
+  sizes: () => ListSizes = () => ({}),
+): ApolloServerPlugin<RequestContext> {
   const gate = new Gate(settings.maxExpensiveConcurrent, settings.maxExpensiveWaiting);
   return {
     async requestDidStart() {
@@ -63,7 +67,8 @@ export function expensiveGatePlugin(settings: ExpensiveGateSettings): ApolloServ
       const ended = () => place.state === 'ended';
       return {
         async didResolveOperation({ schema, document, operation }) {
-          if (!operation || operationCost(schema, document, operation) < settings.expensiveCost) return;
+          if (!operation || operationCost(schema, document, operation, sizes()) < settings.expensiveCost)
+            return;
           place.state = 'waiting';
           const entered = await gate.enter();
           if (entered && ended()) {

@@ -25,8 +25,11 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const VARIABLE_PAGE_SIZE = 100;
 /** Size counted for a plain list field. */
 export const DEFAULT_LIST_SIZE = 10;
+/** Sizes counted for named lists (`Type.field`), over the plain list's. */
+export type ListSizes = Readonly<Record<string, number>>;
+
 /** Lists known to be longer, or shorter, than a plain list. */
-const LIST_SIZES: Readonly<Record<string, number>> = {
+const LIST_SIZES: ListSizes = {
   'Comparison.rows': 100,
   'ComparisonRow.cells': 10,
   // As many as `nodes` takes (MAX_NODE_IDS).
@@ -77,12 +80,14 @@ function multiplier(
   parent: GraphQLNamedType | undefined,
   def: GraphQLField<unknown, unknown>,
   node: FieldNode,
+  sizes: ListSizes,
 ) {
   if (isConnection(getNamedType(def.type))) return pageSize(node);
   // A connection's `nodes` and `edges` are the page its field already counted.
   if (isConnection(parent)) return 1;
   if (isListType(getNullableType(def.type))) {
-    return LIST_SIZES[`${parent?.name}.${def.name}`] ?? DEFAULT_LIST_SIZE;
+    const name = `${parent?.name}.${def.name}`;
+    return sizes[name] ?? LIST_SIZES[name] ?? DEFAULT_LIST_SIZE;
   }
   return 1;
 }
@@ -101,6 +106,7 @@ class DocumentMeasurer {
   constructor(
     private readonly schema: GraphQLSchema,
     document: DocumentNode,
+    private readonly sizes: ListSizes = {},
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
@@ -181,7 +187,7 @@ class DocumentMeasurer {
       depth: level + child.depth,
       aliases: aliases + child.aliases,
       directives: child.directives,
-      cost: 1 + (def ? multiplier(parent, def, node) : 1) * child.cost,
+      cost: 1 + (def ? multiplier(parent, def, node, this.sizes) : 1) * child.cost,
     };
   }
 }
@@ -204,13 +210,23 @@ export function measureOperation(
 
 /**
  * The estimated cost of an operation, as validation measured it (the measurement is shared), for the plugins
- * that act on it after validation, which Apollo skips for a document it has validated before.
+ * that act on it after validation, which Apollo skips for a document it has validated before. With `sizes`, the
+ * lists they name count as long as that (each new `sizes` object measures the document again).
  */
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
+  sizes?: ListSizes,
 ): number {
+  if (sizes) {
+    let sized = sizedMeasurers.get(document);
+    if (!sized || sized.sizes !== sizes) {
+      sized = { sizes, measurer: new DocumentMeasurer(schema, document, sizes) };
+      sizedMeasurers.set(document, sized);
+    }
+    return sized.measurer.operation(operation).cost;
+  }
   let measurer = measurers.get(document);
   if (!measurer) {
     measurer = new DocumentMeasurer(schema, document);
@@ -218,3 +234,5 @@ export function operationCost(
   }
   return measurer.operation(operation).cost;
 }
+
+const sizedMeasurers = new WeakMap<DocumentNode, { sizes: ListSizes; measurer: DocumentMeasurer }>();
