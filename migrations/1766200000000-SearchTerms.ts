@@ -110,8 +110,9 @@ const MATCHES_FUNCTION = `CREATE FUNCTION search_matches(tables regclass[], pref
  *
  * The term tables hold the words of confidential texts: no one but the owner reads them (the triggers and
  * `search_matches` run as the owner), and the grants that new tables get by default are taken back. The rules
- * are kept deparsed in `search_rule_cache`, refreshed by `search_rules_refresh()` here and after every run of
- * the migrations (src/db/search-rules.ts), and used only while the policies are those they were made from.
+ * are kept deparsed in `search_rule_cache`, refreshed by `search_rules_refresh()` here, at every start and after
+ * every run of the migrations (src/db/search-rules.ts), and used only while the policies are those they were
+ * made from.
  */
 export class SearchTerms1766200000000 implements MigrationInterface {
   name = 'SearchTerms1766200000000';

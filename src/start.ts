@@ -4,7 +4,6 @@ import type { AppConfig } from './config';
 import { resolveDatabase } from './db/bootstrap';
 import { openAppDataSource } from './db/app-role';
 import { createDataSource } from './db/data-source';
-import { refreshSearchRules } from './db/search-rules';
 import { withStartupLock } from './db/startup-lock';
 import { seedDemoData, isDatabaseEmpty } from './seed/seed';
 import { createServer } from './server';
@@ -36,7 +35,6 @@ async function migrate(owner: DataSource, url: string, config: AppConfig, log: (
     url,
     async () => {
       const applied = await owner.runMigrations({ transaction: 'each' });
-      await refreshSearchRules(owner);
       if (applied.length > 0)
         log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
       if (config.seedOnStart && (await isDatabaseEmpty(owner))) {

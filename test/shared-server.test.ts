@@ -170,6 +170,12 @@ describe('deployments sharing a PostgreSQL server', () => {
         `SELECT DISTINCT unnest(roles)::text AS role FROM pg_policies WHERE policyname <> 'maintenance'`,
       );
       expect(policyRoles).toEqual([{ role: roles[i] }]);
+      // The search's cached row rules were made from the policies as bound, not as the migrations left them.
+      const [cache] = await db.dataSource.query(
+        `SELECT count(*)::int AS tables, count(*) FILTER (WHERE policies = search_policies())::int AS fresh,
+           count(*) FILTER (WHERE rule = search_rule(tbl))::int AS same FROM search_rule_cache`,
+      );
+      expect(cache).toEqual({ tables: 6, fresh: 6, same: 6 });
       const [{ connected }] = await db.dataSource.query(
         `SELECT array_agg(DISTINCT usename::text) AS connected FROM pg_stat_activity
          WHERE datname = current_database() AND application_name = 'indicators-api' AND usename <> current_user`,

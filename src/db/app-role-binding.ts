@@ -3,6 +3,7 @@ import { escapeIdentifier } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { APP_ROLE } from '../../migrations/1764600000000-RowLevelSecurity';
 import { appRoles } from '../../migrations/app-role';
+import { refreshSearchRules } from './search-rules';
 
 /** PostgreSQL cuts longer names (NAMEDATALEN - 1), which could make two databases share one role. */
 const MAX_NAME_BYTES = 63;
@@ -132,5 +133,7 @@ export async function bindAppRole(m: EntityManager, role: string): Promise<strin
   sources.delete(role);
   const kept: string[] = [];
   for (const source of sources) if (await moveGrants(m, source, role)) kept.push(source);
+  // Moving the policies changes them: the search's cached rules are made again from them as they now stand.
+  await refreshSearchRules(m);
   return kept;
 }
