@@ -182,8 +182,21 @@ export async function loadMatrix(
     const pillarAreaId = String(row.pillar_area_id);
     indicatorIds.push(indicatorId);
     for (const cell of row.cells as MatrixCell[]) {
-      const [countryCode, assessmentId, score, notScoredReason, valueNumber, valueBoolean, valueText] = cell;
-      const [, , , , , , , status, confidence, evidenceCount, previous, previousCycleCode] = cell;
+      const [
+        countryCode,
+        assessmentId,
+        score,
+        notScoredReason,
+        valueNumber,
+        valueBoolean,
+        valueText,
+        status,
+        confidence,
+        evidenceCount,
+        previous,
+        previousCycleCode,
+      ] = cell;
+      // Every indicator has a cell for every country, in the same order: the first one names them all.
       if (indicatorIds.length === 1) countryCodes.push(countryCode);
       const visible = assessmentId !== null;
       const previousScore = visible ? previous : null;
