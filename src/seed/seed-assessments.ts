@@ -185,7 +185,10 @@ export async function seedAssessments(
         created_by: editor,
       });
     }
-    if (row.status === 'CHANGES_REQUESTED' || (row.status === 'APPROVED' && mix('c', row.id) < 0.3)) {
+    // Keyed on the country and indicator, not the row's random id, so that every seeded database
+    // holds the same comments.
+    const resolvedComment = row.status === 'APPROVED' && mix('c', row.country_code, indicatorCode) < 0.3;
+    if (row.status === 'CHANGES_REQUESTED' || resolvedComment) {
       const request =
         REVIEW_REQUESTS[Math.floor(mix('r', row.country_code, indicatorCode) * REVIEW_REQUESTS.length)];
       const resolved = row.status === 'APPROVED';
