@@ -8,7 +8,8 @@
 # Environment: SBS_WORK (work folder, default /tmp/side-by-side), SBS_DB (database, default sbs_<data>),
 #   SBS_KEEP_DB=1 (reuse the database when it exists: no new load of the data), SBS_PORT (first of four ports,
 #   default 4691), SBS_APP_ROLE (default <database>_app, the role the service creates for its database).
-# prints per-round lines and, last, "ratios: svc/pgbench X svc/pg5rls Y svc/pg5 Z" (comparison: no pgbench)
+# prints per-round lines, the CPU each contender's server and the database spent per request, and, last,
+# "ratios: svc/pgbench X svc/pg5rls Y svc/pg5 Z" (comparison: no pgbench)
 set -euo pipefail
 proj=$(cd "$1" && pwd); mode=${2:-scale}; rounds=${3:-3}; dur=${4:-10}; scenario=${5:-dashboard}
 here=$(cd "$(dirname "$0")" && pwd); work=${SBS_WORK:-/tmp/side-by-side}; mkdir -p "$work"; cd "$work"
@@ -87,18 +88,35 @@ ac() { node node_modules/autocannon/autocannon.js -j -c 8 -d "$1" -t 60 -m POST 
   | python3 -c 'import json,sys;d=json.load(sys.stdin);print(round(d["requests"]["average"],2) if d["non2xx"]==0 and d["errors"]==0 else 0)'; }
 pgb() { if [ "$scenario" = comparison ]; then echo 0; else pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 8 -j 2 -T "$1" -f floor.sql "$db" 2>/dev/null | awk '/^tps/{print $3}'; fi; }
 ac 3 -H "authorization=Bearer $token" -i svc.json "http://127.0.0.1:$p_svc/graphql" >/dev/null; ac 3 -i pg5.json "http://127.0.0.1:$p_pg5/graphql" >/dev/null; ac 3 -i pg5.json "http://127.0.0.1:$p_rls/graphql" >/dev/null
-: >rounds.txt
+: >rounds.txt; : >cpu.txt
+# CPU of a contender's server (its whole session) and of the whole machine (the database, the load generator and
+# the server together), in clock ticks, read from /proc around each contender's turn. The database's backends come
+# and go with the pools, so they are not counted one by one.
+ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
+machine() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+timed() {  # timed SERVER_PID AUTOCANNON_ARGS...: sets rate, and cpu to "server_ms machine_ms" per request
+  local a0 d0 a1 d1 hz; hz=$(getconf CLK_TCK)
+  a0=$(ticks $(ps -s "$1" -o pid=)); d0=$(machine)
+  rate=$(ac "${@:2}")
+  a1=$(ticks $(ps -s "$1" -o pid=)); d1=$(machine)
+  cpu=$(python3 -c "import sys; r, d, a, b, hz = map(float, sys.argv[1:]); n = r * d
+print(f'{1000 * a / hz / n:.2f} {1000 * b / hz / n:.2f}' if n else '0 0')" "$rate" "$dur" $((a1 - a0)) $((d1 - d0)) "$hz")
+}
 for r in $(seq 1 "$rounds"); do
-  s=$(ac "$dur" -H "authorization=Bearer $token" -i svc.json "http://127.0.0.1:$p_svc/graphql")
-  p=$(ac "$dur" -i pg5.json "http://127.0.0.1:$p_pg5/graphql")
-  q=$(ac "$dur" -i pg5.json "http://127.0.0.1:$p_rls/graphql")
+  timed "${pids[0]}" "$dur" -H "authorization=Bearer $token" -i svc.json "http://127.0.0.1:$p_svc/graphql"; s=$rate; cs=$cpu
+  timed "${pids[1]}" "$dur" -i pg5.json "http://127.0.0.1:$p_pg5/graphql"; p=$rate; cp=$cpu
+  timed "${pids[2]}" "$dur" -i pg5.json "http://127.0.0.1:$p_rls/graphql"; q=$rate; cq=$cpu
   f=$(pgb "$dur")
   echo "round $r ($(cut -d' ' -f1-3 /proc/loadavg) load): service $s req/s, PostGraphile $p, PostGraphile+RLS $q, pgbench $f tps" | tee -a rounds.txt
+  echo "$cs $cp $cq" >>cpu.txt
 done
 python3 - <<'PY'
 import re, statistics as st
 rows = [list(map(float, re.findall(r'[0-9]+\.?[0-9]*', l.split('):', 1)[1]))) for l in open('rounds.txt')]
 s, p, q, f = (st.median(r[i] for r in rows) for i in range(4))
 ratio = lambda x, y: f'{x / y:.3f}' if y else '-'
+c = [list(map(float, l.split())) for l in open('cpu.txt')]
+m = [st.median(x[i] for x in c) for i in range(6)]
+print(f"CPU ms per request, server / whole machine (medians): service {m[0]:.2f} / {m[1]:.2f}, PostGraphile {m[2]:.2f} / {m[3]:.2f}, PostGraphile+RLS {m[4]:.2f} / {m[5]:.2f}")
 print(f"ratios: svc/pgbench {ratio(s, f)} svc/pg5rls {ratio(s, q)} svc/pg5 {ratio(s, p)} pg5rls/pgbench {ratio(q, f)} (medians: svc {s}, pg5 {p}, pg5rls {q}, pgbench {f})")
 PY
