@@ -214,6 +214,9 @@ export async function createServer(
     persistedQueries: { cache: queryTexts, ttl: null },
     // A batch is many operations for the price of one request, past every limit here: refused.
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGINT and SIGTERM and stops everything in order. Apollo's own handlers (installed outside
+    // tests) would start a second stop beside it, and the two waited on each other until the 30 s guard.
+    stopOnTerminationSignals: false,
     // Apollo's default, written out: a request a browser may send cross-site without a preflight is refused.
     csrfPrevention: true,
     plugins: [
