@@ -63,24 +63,29 @@ export function scenarioTable(scenarios: Record<string, Measured>): string {
       'errors',
     ],
   ];
+  const unanswered: string[] = [];
   for (const [name, m] of Object.entries(scenarios)) {
     const range = (min: number | null, max: number | null) => (min === max ? fixed(min, 0) : `${min}-${max}`);
     const statements = range(m.statementsMin, m.statementsMax);
     const errors = m.non2xx + m.graphqlErrors + m.socketErrors + m.timeouts;
+    // No answer within the run: a rate of 0 and the CPU of the unfinished requests would read as figures.
+    const none = m.requests === 0;
+    if (none) unanswered.push(name);
     rows.push([
       name,
-      fixed(m.requestsPerSecond),
-      fixed(m.latencyP50Ms, 0),
-      fixed(m.latencyP99Ms, 0),
+      none ? '-' : fixed(m.requestsPerSecond),
+      none ? '-' : fixed(m.latencyP50Ms, 0),
+      none ? '-' : fixed(m.latencyP99Ms, 0),
       statements,
       range(m.roundTripsMin, m.roundTripsMax),
-      fixed(m.cpuMsPerRequest),
+      none ? '-' : fixed(m.cpuMsPerRequest),
       fixed(m.peakMemoryMb, 0),
       String(m.requests),
       String(errors),
     ]);
   }
-  return table(rows);
+  const notes = unanswered.map((name) => `\n${name}: no request was answered within the run.`);
+  return table(rows) + notes.join('');
 }
 
 /** A line of the ratio table: a ratio, or a figure reported beside one with no target of its own ('-'). */
