@@ -12,6 +12,7 @@ import { RecommendationsRegister1765500000000 } from './1765500000000-Recommenda
 import { Breakdowns1765800000000 } from './1765800000000-Breakdowns';
 import { CitizenshipCountries1766100000000 } from './1766100000000-CitizenshipCountries';
 import { SearchTerms1766200000000 } from './1766200000000-SearchTerms';
+import { DataChanges1766300000000 } from './1766300000000-DataChanges';
 import { Search1765600000000 } from './1765600000000-Search';
 import { EvidenceCarriesAssessmentState1765300000000 } from './1765300000000-EvidenceCarriesAssessmentState';
 import { RecommendationSearch1766000000000 } from './1766000000000-RecommendationSearch';
@@ -37,4 +38,5 @@ export const migrations = [
   EditionFramework1766050000000,
   CitizenshipCountries1766100000000,
   SearchTerms1766200000000,
+  DataChanges1766300000000,
 ];

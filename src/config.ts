@@ -216,6 +216,11 @@ export interface ResponseCacheSettings {
   maxEntries: number;
   /** RESPONSE_CACHE_MAX_AGE_SECONDS: how long browsers and proxies may reuse a response without asking again. */
   maxAgeSeconds: number;
+  /**
+   * RESPONSE_CACHE_SIGNED_IN_MAX_BYTES: the most the answers kept for signed-in callers may hold (each caller's
+   * own, served again only while nothing has been written since); 0 keeps none.
+   */
+  signedInMaxBytes: number;
 }
 
 /**
@@ -483,6 +488,14 @@ function responseCacheSettings(env: NodeJS.ProcessEnv, problems: string[]): Resp
     ),
     maxEntries: intSetting(env, 'RESPONSE_CACHE_MAX_ENTRIES', 1000, 1, 1_000_000, problems),
     maxAgeSeconds: intSetting(env, 'RESPONSE_CACHE_MAX_AGE_SECONDS', 60, 0, 86_400, problems),
+    signedInMaxBytes: intSetting(
+      env,
+      'RESPONSE_CACHE_SIGNED_IN_MAX_BYTES',
+      64 * 1024 * 1024,
+      0,
+      4 * 1024 * 1024 * 1024,
+      problems,
+    ),
   };
 }
 

@@ -63,7 +63,9 @@ import { registerGraphiqlRoutes } from './modules/graphiql/graphiql.routes';
 import { isDatabaseUnavailable } from './common/db-errors';
 import { availabilityPlugin } from './pipeline/execution/availability';
 import { responseCachePlugin } from './pipeline/response-cache/response-cache';
-import { cachedReads } from './pipeline/response-cache/response-cache-route';
+import { cachedReads, cachedSignedInReads } from './pipeline/response-cache/response-cache-route';
+import { signedInCachePlugin } from './pipeline/response-cache/signed-in-cache';
+import { DataChangePruner } from './pipeline/response-cache/data-changes';
 import { ResponseStore } from './pipeline/response-cache/response-cache-store';
 import { requestTransactionPlugin } from './pipeline/execution/request-transaction.plugin';
 import { registerHealthRoutes } from './pipeline/http/health.routes';
@@ -185,6 +187,11 @@ export async function createServer(
   await limiter.ready();
   const httpServer = http.createServer(app);
   const responseStore = new ResponseStore(config.responseCache);
+  const signedInStore = new ResponseStore({
+    maxBytes: config.responseCache.signedInMaxBytes,
+    maxEntries: config.responseCache.maxEntries,
+  });
+  const dataChanges = new DataChangePruner(dataSource);
   const schema = countListValues(buildExecutableSchema());
   const errorFormat = formatError(config, logger);
   // Committed changes go to the subscriptions of every instance (through Redis with REDIS_URL).
@@ -240,6 +247,7 @@ export async function createServer(
       // Before the response cache: an answer refused for its size must not be stored.
       answerBoundsPlugin(config.graphql),
       responseCachePlugin(config.responseCache, responseStore),
+      signedInCachePlugin(signedInStore, dataChanges),
     ],
   });
   await apollo.start();
@@ -273,6 +281,7 @@ export async function createServer(
     graphqlJsonDepth(),
     persistedQueryChecks(),
     cachedReads({ dataSource, auth, settings: config.responseCache, store: responseStore, logger, metrics }),
+    cachedSignedInReads({ dataSource, auth, store: signedInStore, viewers, logger, metrics }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const started = process.hrtime.bigint();

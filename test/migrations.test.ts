@@ -12,6 +12,8 @@ const DOMAIN_TABLES = [
   'breakdown_category',
   'breakdown_dimension',
   'country',
+  'data_change',
+  'data_change_horizon',
   'deployment_setting',
   'edition',
   'evidence',

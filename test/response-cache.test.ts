@@ -50,9 +50,10 @@ function expectShared(answer: Answer, cache: 'hit' | 'miss') {
   expect(answer.headers.get('x-cache')).toBe(cache);
 }
 
-function expectPrivate(answer: Answer) {
+/** An answer no shared cache may keep; a signed-in caller's may be kept for that caller alone (`own`). */
+function expectPrivate(answer: Answer, own: 'hit' | 'miss' | null = null) {
   expect(answer.headers.get('cache-control')).toBe('private, no-store');
-  expect(answer.headers.get('x-cache')).toBeNull();
+  expect(answer.headers.get('x-cache')).toBe(own);
   // No validator on what no cache may keep.
   expect(answer.headers.get('etag')).toBeNull();
 }
@@ -150,17 +151,19 @@ describe('response cache of published editions', () => {
     expect(await get.text()).toBe('');
   });
 
-  it('neither stores nor serves from the cache what a signed-in reader asks', async () => {
+  it('never shares what a signed-in reader asks: it is kept for that reader alone', async () => {
     const anonymous = await send(api, PUBLISHED, { cycleId: cycle['2024'] });
     expectShared(anonymous, 'hit');
     const first = await send(api, PUBLISHED, { cycleId: cycle['2024'] }, admin);
     const second = await send(api, PUBLISHED, { cycleId: cycle['2024'] }, admin);
+    expectPrivate(first, 'miss');
+    expectPrivate(second, 'hit');
+    expect(second.text).toBe(first.text);
+    expect(first.statements).toBeGreaterThan(second.statements);
     for (const answer of [first, second]) {
       expect(answer.status).toBe(200);
-      expectPrivate(answer);
       // The admin reads the live cycle, not the edition the public shares.
       expect(answer.json.data.comparison.edition).toBeNull();
-      expect(answer.statements).toBeGreaterThan(1);
     }
     // A stale ETag of the public answer never turns into a 304 for someone signed in.
     const conditional = await send(
@@ -170,7 +173,8 @@ describe('response cache of published editions', () => {
       { ...admin, 'if-none-match': anonymous.headers.get('etag')! },
     );
     expect(conditional.status).toBe(200);
-    expectPrivate(conditional);
+    expectPrivate(conditional, 'hit');
+    expect(conditional.text).toBe(first.text);
   });
 
   it('never shares an unpublished cycle, even between anonymous readers', async () => {
@@ -179,10 +183,10 @@ describe('response cache of published editions', () => {
       await send(api, PUBLISHED, { cycleId: cycle['2025'] }, await signIn(api, 'viewer.al@demo.example')),
       await send(api, PUBLISHED, { cycleId: cycle['2025'] }),
     ];
-    for (const answer of answers) {
+    for (const [i, answer] of answers.entries()) {
       expect(answer.json.errors).toBeUndefined();
       expect(answer.json.data.comparison.edition).toBeNull();
-      expectPrivate(answer);
+      expectPrivate(answer, i === 1 ? 'miss' : null);
     }
     const hidden = (answer: Answer) =>
       answer.json.data.comparison.rows.flatMap((r: any) => r.cells).filter((c: any) => c.state === 'HIDDEN')
@@ -296,6 +300,7 @@ describe('response cache settings', () => {
       maxBytes: 32 * 1024 * 1024,
       maxEntries: 1000,
       maxAgeSeconds: 60,
+      signedInMaxBytes: 64 * 1024 * 1024,
     });
     let error: unknown;
     try {
@@ -303,6 +308,7 @@ describe('response cache settings', () => {
         RESPONSE_CACHE_MAX_BYTES: '-1',
         RESPONSE_CACHE_MAX_ENTRIES: '0',
         RESPONSE_CACHE_MAX_AGE_SECONDS: 'soon',
+        RESPONSE_CACHE_SIGNED_IN_MAX_BYTES: 'lots',
       });
     } catch (e) {
       error = e;
@@ -312,6 +318,7 @@ describe('response cache settings', () => {
     expect(problems).toMatch(/RESPONSE_CACHE_MAX_BYTES must be an integer from 0/);
     expect(problems).toMatch(/RESPONSE_CACHE_MAX_ENTRIES must be an integer from 1/);
     expect(problems).toMatch(/RESPONSE_CACHE_MAX_AGE_SECONDS must be an integer from 0/);
+    expect(problems).toMatch(/RESPONSE_CACHE_SIGNED_IN_MAX_BYTES must be an integer from 0/);
   });
 
   it('keeps the store within its entries and bytes, dropping the least recently used first', () => {

@@ -38,6 +38,8 @@ export class ReadPipeline {
   refusal: unknown = null;
   /** Whether a sign-in has been confirmed by the database in this request. */
   confirmed = false;
+  /** The row of the first sign-in that went out in front of a batch: it ran before every statement behind it. */
+  firstSignIn: Record<string, unknown> | null = null;
 
   constructor(
     private readonly client: () => ClientBase,
@@ -124,6 +126,7 @@ export class ReadPipeline {
       try {
         signIn.check(results[0].rows);
         this.confirmed = true;
+        this.firstSignIn ??= results[0].rows[0] ?? null;
       } catch (refused) {
         this.refusal = refused;
         for (const item of batch) item.reject(refused);

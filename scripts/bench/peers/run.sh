@@ -7,7 +7,9 @@
 #   (needs PostgreSQL on 127.0.0.1:5432, trust)
 # Environment: SBS_WORK (work folder, default /tmp/side-by-side), SBS_DB (database, default sbs_<data>),
 #   SBS_KEEP_DB=1 (reuse the database when it exists: no new load of the data), SBS_PORT (first of four ports,
-#   default 4691), SBS_APP_ROLE (default <database>_app, the role the service creates for its database).
+#   default 4691), SBS_APP_ROLE (default <database>_app, the role the service creates for its database),
+#   SBS_SVC_ENV (more settings for the service, as NAME=value words: RESPONSE_CACHE_SIGNED_IN_MAX_BYTES=0 makes it
+#   compute every signed-in answer, none kept for the caller to read again).
 # prints per-round lines, the CPU each contender's server and the database spent per request, and, last,
 # "ratios: svc/pgbench X svc/pg5rls Y svc/pg5 Z" (comparison: no pgbench)
 set -euo pipefail
@@ -35,7 +37,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill -TERM -- "-$p" 2>/dev/null || kill -TERM "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 (cd "$proj" && exec setsid env NODE_ENV=production PORT=$p_svc RATE_LIMIT_USER=0 RATE_LIMIT_IP=0 RATE_LIMIT_API_KEY=0 DATABASE_URL=$url \
-  JWT_SECRET=$secret DATABASE_APP_PASSWORD=$app node dist/src/main.js >"$work/svc.log" 2>&1) & pids+=($!)
+  JWT_SECRET=$secret DATABASE_APP_PASSWORD=$app ${SBS_SVC_ENV:-} node dist/src/main.js >"$work/svc.log" 2>&1) & pids+=($!)
 # The service creates its database's role and sets its password at start: PostGraphile + RLS connects after it.
 for _ in $(seq 1 60); do curl -s -o /dev/null "127.0.0.1:$p_svc/graphql" && break; sleep 1; done
 (DATABASE_URL=$url PORT=$p_pg5 GRAPHILE_ENV=production NODE_ENV=production exec setsid "$N22" node_modules/postgraphile/dist/cli-run.js -C graphile.config.mjs >pg5.log 2>&1) & pids+=($!)

@@ -87,9 +87,12 @@ export function signInStatement(credential: Credential): { text: string; values:
   return { text: USER_SIGN_IN, values: [claims.sub, claims.ver, proof] };
 }
 
-const API_KEY_SIGN_IN = `SELECT id, valid, organisation_id, organisation_kind, role, countries FROM app_sign_in_api_key($1, $2)`;
-const USER_SIGN_IN = `SELECT id, token_version, is_active, role, organisation_id, organisation_kind, countries
-     FROM app_sign_in_user($1, $2, $3)`;
+// Each also answers the snapshot it ran under: the first sign-in of a read comes before all its other statements,
+// so an answer kept for its caller is known to be as new as that (src/pipeline/response-cache/signed-in-cache.ts).
+const API_KEY_SIGN_IN = `SELECT id, valid, organisation_id, organisation_kind, role, countries,
+     pg_current_snapshot()::text AS snapshot FROM app_sign_in_api_key($1, $2)`;
+const USER_SIGN_IN = `SELECT id, token_version, is_active, role, organisation_id, organisation_kind, countries,
+     pg_current_snapshot()::text AS snapshot FROM app_sign_in_user($1, $2, $3)`;
 
 /** The Viewer the sign-in statement's answer gives, or the refusal of a credential that is not (or no longer) valid. */
 export function viewerFromSignIn(credential: Credential, rows: Array<Record<string, unknown>>): Viewer {

@@ -52,11 +52,20 @@ function cacheKey(credential: Credential): string | null {
 
 /** Whether two viewers are the same caller with the same grants. */
 export function sameViewer(a: Viewer, b: Viewer): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'anonymous' || b.kind === 'anonymous') return true;
-  const key = (v: typeof a) =>
-    JSON.stringify([v.organisationId, v.organisationKind, v.role, [...v.countries].sort(), idOf(v)]);
-  return key(a) === key(b);
+  return viewerKey(a) === viewerKey(b);
+}
+
+/** Who a viewer is and everything its reads depend on (its organisation, role and countries), as one text. */
+export function viewerKey(viewer: Viewer): string {
+  if (viewer.kind === 'anonymous') return JSON.stringify([viewer.kind]);
+  return JSON.stringify([
+    viewer.kind,
+    viewer.organisationId,
+    viewer.organisationKind,
+    viewer.role,
+    [...viewer.countries].sort(),
+    idOf(viewer),
+  ]);
 }
 
 function idOf(viewer: Viewer): string | undefined {

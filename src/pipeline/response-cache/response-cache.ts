@@ -199,7 +199,7 @@ export function noneMatch(header: string | undefined, etag: string): boolean {
 }
 
 /** The body Apollo sends for a result: its fields in the order of the specification, and a newline. */
-function serialise(result: FormattedExecutionResult): string {
+export function serialise(result: FormattedExecutionResult): string {
   return `${JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions })}\n`;
 }
 
