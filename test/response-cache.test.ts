@@ -1,7 +1,13 @@
 import { ConfigError, loadConfig } from '../src/config';
 import { ResponseStore } from '../src/pipeline/response-cache/response-cache-store';
 import { createTestDatabase, type TestDatabase } from './support/database';
-import { signIn, startTestServer, type TestServer } from './support/server';
+import {
+  sendRaw as send,
+  signIn,
+  startTestServer,
+  type RawAnswer as Answer,
+  type TestServer,
+} from './support/server';
 
 const PUBLISHED = `query Published($cycleId: ID!) {
   comparison(cycleId: $cycleId) {
@@ -10,36 +16,6 @@ const PUBLISHED = `query Published($cycleId: ID!) {
     countries { code name { text } }
     rows { indicator { code title { text } } cells { countryCode assessmentId state score value trend } }
   } }`;
-
-interface Answer {
-  status: number;
-  text: string;
-  json: any;
-  headers: Headers;
-  statements: number;
-}
-
-/** One request as a client sends it, with the exact body the server answered. */
-async function send(
-  api: TestServer,
-  query: string,
-  variables: Record<string, unknown>,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const response = await fetch(api.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    text,
-    json: text ? JSON.parse(text) : null,
-    headers: response.headers,
-    statements: Number(response.headers.get('x-sql-statements') ?? NaN),
-  };
-}
 
 function expectShared(answer: Answer, cache: 'hit' | 'miss') {
   expect(answer.status).toBe(200);

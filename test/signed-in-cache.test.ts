@@ -4,38 +4,13 @@ import { ResponseStore } from '../src/pipeline/response-cache/response-cache-sto
 import { DataChangePruner, UNNOTED_TABLES } from '../src/pipeline/response-cache/data-changes';
 import { loadConfig } from '../src/config';
 import { createTestDatabase, type TestDatabase } from './support/database';
-import { signIn, startTestServer, type TestServer } from './support/server';
-
-interface Answer {
-  status: number;
-  text: string;
-  json: any;
-  headers: Headers;
-  statements: number;
-  roundTrips: number;
-}
-
-async function send(
-  api: TestServer,
-  query: string,
-  variables: Record<string, unknown>,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const response = await fetch(api.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    text,
-    json: text ? JSON.parse(text) : null,
-    headers: response.headers,
-    statements: Number(response.headers.get('x-sql-statements') ?? NaN),
-    roundTrips: Number(response.headers.get('x-sql-round-trips') ?? NaN),
-  };
-}
+import {
+  sendRaw as send,
+  signIn,
+  startTestServer,
+  type RawAnswer as Answer,
+  type TestServer,
+} from './support/server';
 
 const cells = (answer: Answer): any[] => answer.json.data.comparison.rows.flatMap((r: any) => r.cells);
 

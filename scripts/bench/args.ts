@@ -1,5 +1,5 @@
 export const SCENARIOS = ['dashboard', 'comparison', 'published', 'write', 'search'] as const;
-export const RATIOS = ['floor', 'permissions', 'cache'] as const;
+export const RATIOS = ['floor', 'permissions', 'cache', 'kept'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export type RatioName = (typeof RATIOS)[number];
 

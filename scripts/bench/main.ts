@@ -5,7 +5,7 @@ import { appRolePassword } from '../../src/db/app-role';
 import { resolveDatabase, type ResolvedDatabase } from '../../src/db/bootstrap';
 import { resolveJwtSecret } from '../../src/modules/auth/token';
 import { parseArgs } from './args';
-import { cacheRatio, floorRatio, permissionsRatio, type Ratio } from './ratios';
+import { cacheRatio, floorRatio, keptRatio, permissionsRatio, type Ratio } from './ratios';
 import { defaultOutFile, machine, ratioTable, scenarioTable, writeJson, type RatioLine } from './report';
 import { checkScenarios, comparisonAlone, runScenario, withService, type Bench, type Measured } from './runs';
 import { EDITOR_EMAIL, REVIEWER_EMAIL } from './scenarios';
@@ -130,6 +130,10 @@ async function main(): Promise<void> {
         ratios.cache = setup.publishedCycle.hasEdition
           ? await cacheRatio(bench)
           : { skipped: `${setup.publishedCycle.code} has no edition: nothing is cached` };
+      }
+      if (args.ratios.includes('kept')) {
+        log('Ratio kept: the reviewer’s comparison kept for the reviewer against computed every time …');
+        ratios.kept = await keptRatio(bench);
       }
       results.ratios = ratios;
       log('');

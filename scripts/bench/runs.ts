@@ -183,10 +183,17 @@ async function writeSpec(bench: Bench) {
   return { spec, refresh, note };
 }
 
+/**
+ * The setting that makes the service compute every signed-in answer, none kept for its caller to read again: the
+ * scenarios measure the work of a comparison, and the `kept` ratio what keeping it saves.
+ */
+export const COMPUTE_EVERY_ANSWER = { RESPONSE_CACHE_SIGNED_IN_MAX_BYTES: '0' };
+
 /** One scenario on a service of its own, so that its peak memory is its own and nothing of another run is left. */
 export async function runScenario(name: ScenarioName, bench: Bench): Promise<Measured> {
   const { setup } = bench;
-  return withService(bench, { entry: 'main', label: `the service (${name})` }, async (service) => {
+  const options = { entry: 'main' as const, label: `the service (${name})`, env: COMPUTE_EVERY_ANSWER };
+  return withService(bench, options, async (service) => {
     switch (name) {
       case 'dashboard':
         return measure(bench, service, dashboardSpec(setup), 'editor (editor.rs@demo.example)');
@@ -270,7 +277,12 @@ export interface SingleComparison {
 /** The reviewer's comparison of the open cycle, once, on a fresh service: does it fit in 512 MB? */
 export async function comparisonAlone(bench: Bench): Promise<SingleComparison> {
   const { setup } = bench;
-  return withService(bench, { entry: 'main', label: 'the service (one comparison)' }, async (service) => {
+  const options = {
+    entry: 'main' as const,
+    label: 'the service (one comparison)',
+    env: COMPUTE_EVERY_ANSWER,
+  };
+  return withService(bench, options, async (service) => {
     const started = performance.now();
     const answer = await post(service.url, COMPARISON_QUERY, { cycleId: setup.openCycle.id }, setup.reviewer);
     const seconds = (performance.now() - started) / 1000;

@@ -90,3 +90,36 @@ export async function signIn(
     );
   return { authorization: `Bearer ${token}` };
 }
+
+/** An answer as the client received it: the exact text, its parse and its headers. */
+export interface RawAnswer {
+  status: number;
+  text: string;
+  json: any;
+  headers: Headers;
+  statements: number;
+  roundTrips: number;
+}
+
+/** One POST as a client sends it, keeping the exact body the server answered. */
+export async function sendRaw(
+  api: Pick<TestServer, 'url'>,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<RawAnswer> {
+  const response = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    text,
+    json: text ? JSON.parse(text) : null,
+    headers: response.headers,
+    statements: Number(response.headers.get('x-sql-statements') ?? NaN),
+    roundTrips: Number(response.headers.get('x-sql-round-trips') ?? NaN),
+  };
+}

@@ -173,17 +173,19 @@ export function selectsEditionFieldsOnly(schema: GraphQLSchema, document: Docume
 
 /**
  * The key of a response: the query's text (by Apollo's hash of it), the operation named, the variables and the
- * language. The same text and name select the same operation, so the key needs no parsing.
+ * language, and for a signed-in caller's own answer, who the caller is (`caller`). The same text and name select
+ * the same operation, so the key needs no parsing.
  */
 export function responseKey(
   queryHash: string,
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
   locale: string,
+  caller: string | null = null,
 ): string {
-  return createHash('sha256')
-    .update(JSON.stringify([queryHash, operationName ?? null, variables ?? {}, locale]))
-    .digest('base64url');
+  const parts = [queryHash, operationName ?? null, variables ?? {}, locale];
+  if (caller !== null) parts.unshift(caller);
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
 /** A strong validator of the exact bytes sent. */

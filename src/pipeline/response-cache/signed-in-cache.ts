@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../../common/context';
 import { isSignedIn, type Viewer } from '../../modules/auth/viewer';
 import { viewerKey } from '../../modules/auth/viewer-cache';
 import type { DataChangePruner } from './data-changes';
-import { selectsEditionFieldsOnly, serialise } from './response-cache';
+import { responseKey, selectsEditionFieldsOnly, serialise } from './response-cache';
 import type { ResponseStore } from './response-cache-store';
 
 /** What a signed-in answer says to caches on the way: it is the caller's own, and no one may keep it. */
@@ -22,9 +21,7 @@ export function signedInKey(
   variables: Record<string, unknown> | null | undefined,
   locale: string,
 ): string {
-  return createHash('sha256')
-    .update(JSON.stringify([viewerKey(viewer), queryHash, operationName ?? null, variables ?? {}, locale]))
-    .digest('base64url');
+  return responseKey(queryHash, operationName, variables, locale, viewerKey(viewer));
 }
 
 /**
