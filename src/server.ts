@@ -63,7 +63,11 @@ import { registerGraphiqlRoutes } from './modules/graphiql/graphiql.routes';
 import { isDatabaseUnavailable } from './common/db-errors';
 import { availabilityPlugin } from './pipeline/execution/availability';
 import { responseCachePlugin } from './pipeline/response-cache/response-cache';
-import { cachedReads, cachedSignedInReads } from './pipeline/response-cache/response-cache-route';
+import {
+  cachedReads,
+  cachedSignedInReads,
+  carriedStatements,
+} from './pipeline/response-cache/response-cache-route';
 import { signedInCachePlugin } from './pipeline/response-cache/signed-in-cache';
 import { DataChangePruner } from './pipeline/response-cache/data-changes';
 import { ResponseStore } from './pipeline/response-cache/response-cache-store';
@@ -292,6 +296,7 @@ export async function createServer(
         // Replicas serve anonymous queries only: signed-in callers read from the primary, so that what they have
         // just saved is what they read next (a replica lags behind).
         const context = await createRequestContext(dataSource, auth, req.headers, {
+          statements: carriedStatements(res),
           replica: reads && config.databaseReplicaUrls.length > 0 && !req.headers.authorization,
           live: bus,
           read: reads ? { viewers } : undefined,

@@ -8,6 +8,11 @@ export class StatementCounter {
   count = 0;
   /** Round trips to the database that carried statements (a batch of a read is one, whatever it holds). */
   roundTrips = 0;
+  /**
+   * Whether the caller's sign-in has been counted: a request counts it once, though a read sends it in front of
+   * each of its batches, and a step before Apollo may have sent it first.
+   */
+  signInCounted = false;
 
   recordRoundTrip(): void {
     this.roundTrips += 1;

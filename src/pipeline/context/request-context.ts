@@ -103,12 +103,13 @@ async function beginRead(
   let viewer = cached;
   if (viewer) {
     // Counted once, as the sign-in of a request always is, though it goes out in front of every batch.
-    statements.record(signInStatement(credential)?.text ?? '');
+    if (!statements.signInCounted) statements.record(signInStatement(credential)?.text ?? '');
   } else {
     viewer = await authenticateCredential(transaction.manager, credential);
     viewers.set(credential, viewer);
     pipeline.confirmed = true;
   }
+  statements.signInCounted = true;
   pipeline.signIn = batchSignIn(credential, viewer, viewers);
   return { transaction, viewer };
 }

@@ -11,6 +11,7 @@ import type { ViewerCache } from '../../modules/auth/viewer-cache';
 import { readCredential, type Credential } from '../../modules/auth/authenticate';
 import type { Viewer } from '../../modules/auth/viewer';
 import type { Metrics } from '../observability/observability';
+import type { StatementCounter } from '../../db/statement-counter';
 import { unchangedSince } from './data-changes';
 import { noneMatch, publicationStamp, responseKey, sharedHeaderList } from './response-cache';
 import type { ResponseStore } from './response-cache-store';
@@ -152,6 +153,7 @@ export function cachedReads(options: CachedReadsOptions): RequestHandler {
       }
       if (stamp !== cached.stamp) {
         store.delete(key);
+        res.locals[CARRIED_STATEMENTS] = ctx.statements;
         return next();
       }
       const unchanged = noneMatch(req.headers['if-none-match'], cached.etag);
@@ -208,11 +210,16 @@ export function cachedSignedInReads(options: CachedSignedInReadsOptions): Reques
       } catch {
         return next();
       }
+      // What this step sent is the request's too: Apollo goes on counting from here (`carriedStatements`).
+      const goOn = () => {
+        res.locals[CARRIED_STATEMENTS] = ctx.statements;
+        next();
+      };
       const key = keyOf(ctx.viewer);
       const cached = store.get(key);
       if (!cached) {
         await ctx.transaction.rollback();
-        return next();
+        return goOn();
       }
       let unchanged: boolean;
       try {
@@ -220,11 +227,11 @@ export function cachedSignedInReads(options: CachedSignedInReadsOptions): Reques
         await ctx.transaction.commit();
       } catch {
         await ctx.transaction.rollback();
-        return next();
+        return goOn();
       }
       if (!unchanged) {
         store.delete(key);
-        return next();
+        return goOn();
       }
       sendHit(
         req,
@@ -242,6 +249,13 @@ export function cachedSignedInReads(options: CachedSignedInReadsOptions): Reques
       );
     })().catch(next);
   };
+}
+
+const CARRIED_STATEMENTS = 'signedInCacheStatements';
+
+/** The statements a request sent before it went on to Apollo, to be counted with the rest of its own. */
+export function carriedStatements(res: Response): StatementCounter | undefined {
+  return res.locals[CARRIED_STATEMENTS] as StatementCounter | undefined;
 }
 
 /** Whether the client takes `application/json`, which is what Apollo would answer it with. */
