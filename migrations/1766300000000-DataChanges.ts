@@ -95,11 +95,15 @@ export class DataChanges1766300000000 implements MigrationInterface {
         await q.query(`CREATE TRIGGER data_change_${event.toLowerCase()} AFTER ${event} ON ${table}
           ${rows} FOR EACH STATEMENT EXECUTE FUNCTION data_change_note()`);
     }
+    // Asked with the snapshot as a parameter, planned once for any snapshot: each part reads the index. Rows of
+    // transactions that ended before the snapshot are visible to it; the others are those it saw running (its
+    // list) and those that began after it (at or above its xmax, so the largest id tells).
     await q.query(`CREATE FUNCTION data_unchanged_since(since pg_snapshot) RETURNS boolean
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
         SELECT pg_snapshot_xmin(since) >= (SELECT h.horizon FROM public.data_change_horizon h)
+          AND coalesce((SELECT max(c.xact) FROM public.data_change c) < pg_snapshot_xmax(since), true)
           AND NOT EXISTS (SELECT 1 FROM public.data_change c
-            WHERE c.xact >= pg_snapshot_xmin(since) AND NOT pg_visible_in_snapshot(c.xact, since))
+            WHERE c.xact = ANY (ARRAY(SELECT pg_snapshot_xip(since))))
       $fn$`);
     // Moves the horizon up to `keep_from` (never past the oldest running transaction), deletes the rows below
     // it, and answers the oldest running transaction now: the caller's next `keep_from`.

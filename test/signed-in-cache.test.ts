@@ -260,6 +260,39 @@ describe('answers kept for signed-in callers', () => {
     expect((await read()).headers.get('x-cache')).toBe('hit');
   });
 
+  it('checks a snapshot by the index alone, however many notes are kept', async () => {
+    // Old notes, below every snapshot: the check must not read them.
+    await db.dataSource.query(
+      `INSERT INTO data_change (xact) SELECT n::text::xid8 FROM generate_series(3, 20002) n ON CONFLICT DO NOTHING`,
+    );
+    await db.dataSource.query(`ANALYZE data_change`);
+    const [{ body }] = await db.dataSource.query(
+      `SELECT prosrc AS body FROM pg_proc WHERE proname = 'data_unchanged_since'`,
+    );
+    // The function's own statement, planned as a function's statement is: for any snapshot.
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await runner.query(`SET plan_cache_mode = force_generic_plan`);
+      await runner.query(`PREPARE unchanged_check(pg_snapshot) AS ${body.replace(/\bsince\b/g, '$1')}`);
+      const [{ 'QUERY PLAN': plan }] = await runner.query(
+        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE unchanged_check(pg_current_snapshot())`,
+      );
+      const nodes: any[] = [];
+      const walk = (node: any) => {
+        nodes.push(node);
+        for (const child of node.Plans ?? []) walk(child);
+      };
+      walk(plan[0].Plan);
+      const onNotes = nodes.filter((n) => n['Relation Name'] === 'data_change');
+      expect(onNotes.map((n) => n['Node Type']).sort()).toEqual(['Index Only Scan', 'Index Only Scan']);
+      expect(Math.max(...onNotes.map((n) => n['Actual Rows']))).toBeLessThanOrEqual(1);
+    } finally {
+      await runner.query(`DEALLOCATE ALL`).catch(() => undefined);
+      await runner.release();
+      await db.dataSource.query(`DELETE FROM data_change WHERE xact <= '20002'::xid8`);
+    }
+  });
+
   it('prunes the notes below the horizon, never past a transaction still running', async () => {
     const writer = new Client({ connectionString: db.url });
     await writer.connect();
