@@ -14,7 +14,7 @@ const ALLOWED_HEADERS = [
   'x-request-id',
   'if-none-match',
 ];
-const EXPOSED_HEADERS = ['x-request-id', 'etag', 'retry-after', 'x-sql-statements'];
+const EXPOSED_HEADERS = ['x-request-id', 'etag', 'retry-after', 'x-sql-statements', 'x-cache'];
 
 type Headers = Record<string, string>;
 

@@ -38,6 +38,7 @@ export const CORS_EXPOSED_HEADERS = [
   'retry-after',
   'x-sql-statements',
   'x-sql-round-trips',
+  'x-cache',
   'content-disposition',
 ];
 
