@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConfigError, loadConfig } from '../src/config';
 import { ResponseStore } from '../src/pipeline/response-cache/response-cache-store';
 import { createTestDatabase, type TestDatabase } from './support/database';
@@ -71,6 +72,22 @@ describe('response cache of published editions', () => {
     expect(
       (await send(api, PUBLISHED, { cycleId: cycle['2024'] }, { 'accept-language': 'sr-Cyrl' })).text,
     ).toBe(serbian.text);
+  });
+
+  it('answers a persisted query by its hash alone from the cache', async () => {
+    const first = await send(api, PUBLISHED, { cycleId: cycle['2024'] });
+    const sha256Hash = createHash('sha256').update(PUBLISHED).digest('hex');
+    const byHash = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        variables: { cycleId: cycle['2024'] },
+        extensions: { persistedQuery: { version: 1, sha256Hash } },
+      }),
+    });
+    expect(byHash.headers.get('x-cache')).toBe('hit');
+    expect(byHash.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await byHash.text()).toBe(first.text);
   });
 
   it('answers a hit with the same bytes and headers whether it sends the stored bytes or Apollo does', async () => {

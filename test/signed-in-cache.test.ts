@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { COMPARISON_QUERY, SAVE_MUTATION } from '../scripts/bench/scenarios';
 import { ResponseStore } from '../src/pipeline/response-cache/response-cache-store';
@@ -72,6 +73,21 @@ describe('answers kept for signed-in callers', () => {
     // The sign-in and the check that nothing was written since, together.
     expect([again.statements, again.roundTrips]).toEqual([2, 1]);
     expect(first.statements).toBeGreaterThan(again.statements);
+  });
+
+  it('sends a kept answer again to a persisted query that names it by its hash alone', async () => {
+    const first = await read();
+    const sha256Hash = createHash('sha256').update(COMPARISON_QUERY).digest('hex');
+    const byHash = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...reviewer },
+      body: JSON.stringify({
+        variables: { cycleId },
+        extensions: { persistedQuery: { version: 1, sha256Hash } },
+      }),
+    });
+    expect(byHash.headers.get('x-cache')).toBe('hit');
+    expect(await byHash.text()).toBe(first.text);
   });
 
   it('counts a new caller’s sign-in, sent before Apollo when answers are kept, with the request’s statements', async () => {

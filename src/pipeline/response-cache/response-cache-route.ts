@@ -29,15 +29,16 @@ export interface CachedReadsOptions {
 }
 
 interface StoredRequest {
-  query: string;
   operationName: string | null;
   variables: Record<string, unknown> | null;
   queryHash: string;
 }
 
 /**
- * A request the stored bytes may answer: a POST of a plain query for `application/json`. Anything else (a GET,
- * a persisted query, a client that wants another media type) goes on to Apollo, which answers it as before.
+ * A request the stored bytes may answer: a POST of a query for `application/json`, by its text or by the hash of
+ * an automatic persisted query (checked against the text, when both come, by `persistedQueryChecks`); the key
+ * is the hash of the text either way. Anything else (a GET, other extensions, a client that wants another media
+ * type) goes on to Apollo, which answers it as before.
  */
 function storedRequest(req: Request): StoredRequest | null {
   const body = req.body as {
@@ -46,21 +47,35 @@ function storedRequest(req: Request): StoredRequest | null {
     variables?: unknown;
     extensions?: unknown;
   };
+  const persisted = body?.extensions === undefined ? undefined : persistedHash(body.extensions);
   if (
     req.method !== 'POST' ||
-    typeof body?.query !== 'string' ||
-    body.extensions !== undefined ||
+    persisted === null ||
+    (typeof body?.query !== 'string' && persisted === undefined) ||
+    (body.query != null && typeof body.query !== 'string') ||
     (body.operationName != null && typeof body.operationName !== 'string') ||
     (body.variables != null && typeof body.variables !== 'object') ||
     !acceptsJson(req)
   )
     return null;
   return {
-    query: body.query,
     operationName: (body.operationName as string | null | undefined) ?? null,
     variables: (body.variables as Record<string, unknown> | null | undefined) ?? null,
-    queryHash: createHash('sha256').update(body.query).digest('hex'),
+    queryHash:
+      persisted ??
+      createHash('sha256')
+        .update(body.query as string)
+        .digest('hex'),
   };
+}
+
+/** The hash of `{ "persistedQuery": { "version": 1, "sha256Hash": … } }` and nothing else; null for other extensions. */
+function persistedHash(extensions: unknown): string | null {
+  if (!extensions || typeof extensions !== 'object' || Object.keys(extensions).length !== 1) return null;
+  const persisted = (extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } })
+    .persistedQuery;
+  if (!persisted || persisted.version !== 1 || typeof persisted.sha256Hash !== 'string') return null;
+  return /^[0-9a-f]{64}$/.test(persisted.sha256Hash) ? persisted.sha256Hash : null;
 }
 
 interface Hit {
